@@ -1,0 +1,304 @@
+// The chaipy command line: runs a script, -c code or stdin, disassembles with --dis, or starts the interactive loop.
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "interpreter/compiler.hpp"
+#include "interpreter/disassembler.hpp"
+#include "interpreter/vm.hpp"
+#include "runtime/builtin_types.hpp"
+#include "runtime/exceptions.hpp"
+#include "runtime/gil.hpp"
+#include "runtime/import.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/module.hpp"
+#include "runtime/protocols.hpp"
+#include "stdlib/io.hpp"
+#include "stdlib/sys.hpp"
+
+using namespace chaipy;
+
+namespace {
+
+const char* const usage_text =
+    "usage: chaipy [option] ... [-c cmd | - | file] [arg] ...\n"
+    "Options:\n"
+    "-c cmd   : program passed in as string (terminates option list)\n"
+    "-h       : print this help message and exit (also -? or --help)\n"
+    "-V       : print the Python version number and exit (also --version)\n"
+    "--dis    : print the bytecode of every code object of the file and exit\n"
+    "file     : program read from script file\n"
+    "-        : program read from stdin (default; interactive mode if a tty)\n"
+    "arg ...  : arguments passed to program in sys.argv[1:]\n";
+
+int usage_error(const std::string& message) {
+  fprintf(stderr, "%s\nusage: chaipy [option] ... [-c cmd | - | file] [arg] ...\nTry `chaipy -h' for more information.\n",
+          message.c_str());
+  return 2;
+}
+
+std::string absolute_path(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) return path;
+  std::string result = std::string(cwd) + "/" + path;
+  // Normalise "./x" the way CPython's abspath does for the common case.
+  while (result.find("/./") != std::string::npos) result.replace(result.find("/./"), 3, "/");
+  return result;
+}
+
+std::string directory_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+bool read_all(std::istream& in, std::string& out) {
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  return true;
+}
+
+// The exit status an uncaught SystemExit asks for (printing its message when it is not an int).
+int system_exit_status(Value exception) {
+  Value code = exception_attribute(exception, "code");
+  if (!code || code.is_none()) return 0;
+  int64_t status;
+  if (is_int(code) && int_to_i64(code, status)) return int(status & 0xFF);
+  Ref text = object_str(code);
+  if (text) {
+    Value err = sys_stderr();
+    Ref line = str_new(std::string(str_view(*text)) + "\n");
+    if (!err || !call_method(err, "write", line.ptr(), 1)) {
+      clear_error();
+      fprintf(stderr, "%s\n", std::string(str_view(*text)).c_str());
+    }
+  }
+  clear_error();
+  return 1;
+}
+
+// Reports the pending exception as CPython does at top level; returns the exit status.
+int report_uncaught() {
+  Ref exception = fetch_error();
+  if (!exception) return 1;
+  if (is_subtype(type_of(*exception), &SystemExit_type)) return system_exit_status(*exception);
+  Value hook = sys_attribute("excepthook");
+  if (hook) {
+    auto* e = exception.as<BaseExceptionObject>();
+    Value args[] = {Value(type_of(*exception)), *exception, e->traceback ? e->traceback : Value::none()};
+    if (call(hook, args, 3)) return 1;
+    clear_error();
+  }
+  print_exception_to_stderr(*exception);
+  return 1;
+}
+
+Ref make_main_module(const std::string& file) {
+  Ref main_module = module_new("__main__");
+  if (!main_module) return nullptr;
+  Value dict = module_dict(*main_module);
+  Interpreter& interp = current_interpreter();
+  dict_set_str(dict, "__builtins__", interp.builtins_module);
+  if (!file.empty()) {
+    Ref path = str_new(file);
+    dict_set_str(dict, "__file__", *path);
+  }
+  dict_set_str(interp.modules, "__main__", *main_module);
+  return main_module;
+}
+
+int run_source(const std::string& source, const std::string& filename, const std::string& main_file) {
+  register_source(filename, source);
+  Ref main_module = make_main_module(main_file);
+  if (!main_module) return report_uncaught();
+  Ref code = compile_to_code(source, filename, int(ParseMode::Exec));
+  if (!code) return report_uncaught();
+  Ref result = run_code(*code, module_dict(*main_module), module_dict(*main_module));
+  if (!result) return report_uncaught();
+  return 0;
+}
+
+int run_interactive() {
+  Ref main_module = make_main_module("");
+  if (!main_module) return report_uncaught();
+  printf("chaipy %s (Python 3.11 compatible)\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
+         CHAIPY_VERSION);
+  std::string buffer;
+  for (;;) {
+    flush_std_streams();
+    char* line = readline(buffer.empty() ? ">>> " : "... ");
+    if (!line) {
+      printf("\n");
+      break;
+    }
+    if (*line) add_history(line);
+    buffer += line;
+    buffer += "\n";
+    free(line);
+    if (is_incomplete_input(buffer)) continue;
+    std::string source;
+    source.swap(buffer);
+    register_source("<stdin>", source);
+    Ref code = compile_to_code(source, "<stdin>", int(ParseMode::Single));
+    Ref result = code ? run_code(*code, module_dict(*main_module), module_dict(*main_module)) : Ref();
+    if (!result) {
+      if (error_matches(&SystemExit_type)) {
+        Ref exception = fetch_error();
+        return system_exit_status(*exception);
+      }
+      report_uncaught();
+    }
+  }
+  return 0;
+}
+
+int disassemble_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    fprintf(stderr, "chaipy: can't open file '%s': [Errno %d] %s\n", absolute_path(path).c_str(), errno, strerror(errno));
+    return 2;
+  }
+  std::string source;
+  read_all(file, source);
+  auto compiled = compile_source(source, path, ParseMode::Exec);
+  if (auto* error = std::get_if<SyntaxErrorInfo>(&compiled)) {
+    raise_syntax_error(*error);
+    return report_uncaught();
+  }
+  std::string text = disassemble(*std::get<std::shared_ptr<CodeUnit>>(compiled));
+  fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string command, script;
+  bool from_stdin = false, dis = false, gil_stats = false;
+  std::string gil_trace, gil_timeline;
+  size_t rest = args.size();
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-c") {
+      if (i + 1 >= args.size()) return usage_error("Argument expected for the -c option");
+      command = args[i + 1];
+      rest = i + 2;
+      break;
+    }
+    if (a.size() > 2 && a.rfind("-c", 0) == 0) {
+      command = a.substr(2);
+      rest = i + 1;
+      break;
+    }
+    if (a == "-h" || a == "--help" || a == "-?") {
+      fputs(usage_text, stdout);
+      return 0;
+    }
+    if (a == "-V" || a == "--version") {
+      printf("chaipy %s (Python 3.11.2 compatible)\n", CHAIPY_VERSION);
+      return 0;
+    }
+    if (a == "--dis") {
+      dis = true;
+      continue;
+    }
+    if (a == "-X" && i + 1 < args.size() && args[i + 1] == "gilstats") {
+      gil_stats = true;
+      ++i;
+      continue;
+    }
+    if ((a == "--gil-trace" || a == "--gil-timeline") && i + 1 < args.size()) {
+      (a == "--gil-trace" ? gil_trace : gil_timeline) = args[++i];
+      continue;
+    }
+    if (a == "-") {
+      from_stdin = true;
+      rest = i + 1;
+      break;
+    }
+    if (a == "-u" || a == "-B" || a == "-I" || a == "-S" || a == "-E" || a == "-s") continue;  // accepted, no effect
+    if (!a.empty() && a[0] == '-') return usage_error("Unknown option: " + a);
+    script = a;
+    rest = i + 1;
+    break;
+  }
+  if (dis) {
+    if (script.empty()) return usage_error("--dis needs a script file");
+    return disassemble_file(script);
+  }
+
+  InterpreterConfig config;
+  config.executable = absolute_path(argv[0]);
+  std::string source, filename, main_file;
+  if (!command.empty()) {
+    config.argv.push_back("-c");
+    config.path_entries.push_back("");
+    source = command;
+    filename = "<string>";
+  } else if (!script.empty()) {
+    std::string absolute = absolute_path(script);
+    std::ifstream file(script, std::ios::binary);
+    if (!file) {
+      fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], absolute.c_str(), errno, strerror(errno));
+      return 2;
+    }
+    read_all(file, source);
+    config.argv.push_back(script);
+    config.path_entries.push_back(directory_of(absolute));
+    filename = absolute;
+    main_file = absolute;
+  } else {
+    config.argv.push_back(from_stdin ? "-" : "");
+    config.path_entries.push_back("");
+    filename = "<stdin>";
+  }
+  for (size_t i = rest; i < args.size(); ++i) config.argv.push_back(args[i]);
+
+  Interpreter* interp = interpreter_create(std::move(config));
+  if (!interp) {
+    fprintf(stderr, "chaipy: failed to start the interpreter\n");
+    return 1;
+  }
+  install_signal_handlers(*interp);
+  if (gil_stats || !gil_trace.empty() || !gil_timeline.empty()) gil_start_recording(*interp);
+  int status;
+  if (!command.empty() || !script.empty()) {
+    status = run_source(source, filename, main_file);
+  } else if (!from_stdin && isatty(0)) {
+    status = run_interactive();
+  } else {
+    read_all(std::cin, source);
+    status = run_source(source, filename, "");
+  }
+  if (Value threading = dict_get_str(interp->modules, "threading")) {
+    Ref shutdown = get_attr(threading, "_shutdown");
+    Ref done = shutdown ? call0(*shutdown) : Ref();
+    if (!done) report_uncaught();
+  }
+  if (gil_stats) gil_write_stats(*interp, std::cerr);
+  if (!gil_trace.empty()) {
+    std::ofstream out(gil_trace);
+    gil_write_trace(*interp, out);
+  }
+  if (!gil_timeline.empty()) {
+    std::ofstream out(gil_timeline);
+    gil_write_timeline(*interp, out);
+  }
+  gil_begin_shutdown(*interp);
+  interpreter_destroy(interp);
+  fflush(stdout);
+  return status;
+}

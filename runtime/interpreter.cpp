@@ -1,0 +1,117 @@
+// Interpreter lifetime: one-time type set-up, creating the builtins and sys modules, attaching the main thread, shutdown.
+#include "runtime/interpreter.hpp"
+
+#include <sys/resource.h>
+
+#include <mutex>
+
+#include "interpreter/vm_builtins.hpp"
+#include "runtime/builtin_types.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/gil.hpp"
+#include "runtime/module.hpp"
+#include "runtime/protocols.hpp"
+#include "runtime/type_init.hpp"
+#include "stdlib/builtins.hpp"
+#include "stdlib/io.hpp"
+#include "stdlib/sys.hpp"
+
+namespace chaipy {
+
+void init_builtin_types() {
+  init_object_and_type_types();
+  init_slot_wrapper_type();
+  init_dict_types();
+  init_str_type();
+  init_tuple_type();
+  init_int_types();
+  init_float_type();
+  init_bytes_types();
+  init_list_type();
+  init_set_types();
+  init_range_slice_types();
+  init_iterator_types();
+  init_exception_types();
+  init_function_types();
+  init_module_type();
+  init_generator_type();
+  init_sys_types();
+  for (TypeObject* var_sized : {&str_type, &bytes_type, &tuple_type}) var_sized->flags |= type_flag_var_sized;
+  finalize_static_types();
+}
+
+// Where the C++ stack of the calling thread ends, minus a margin for native frames below the
+// last check: calls past it raise RecursionError instead of crashing.
+static const char* main_stack_limit() {
+  struct rlimit limit;
+  size_t size = 8u << 20;
+  if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) size = limit.rlim_cur;
+  char marker;
+  size_t margin = 256u << 10;
+  return size > 2 * margin ? &marker - (size - margin) : &marker - size / 2;
+}
+
+Interpreter* interpreter_create(InterpreterConfig config) {
+  static std::once_flag types_ready;
+  // Types need a thread state to raise into while they are being set up.
+  static thread_local ThreadState bootstrap_state;
+  if (!current_thread) current_thread = &bootstrap_state;
+  std::call_once(types_ready, init_builtin_types);
+
+  auto* interp = new Interpreter();
+  interp->config = std::move(config);
+  interp->main_thread.interp = interp;
+  interp->main_thread.stack_limit = main_stack_limit();
+  current_thread = &interp->main_thread;
+  gil_create(*interp);
+
+  interp->modules = dict_new().release();
+  Ref builtins = module_new("builtins");
+  if (!builtins || !init_builtins_module(*builtins) || !add_vm_builtins(*builtins)) return nullptr;
+  interp->builtins_module = builtins.get();
+  interp->builtins = module_dict(*builtins);
+  incref(interp->builtins);
+  dict_set_str(interp->modules, "builtins", *builtins);
+  builtins.release();
+
+  Ref sys = create_sys_module(*interp);
+  if (!sys) return nullptr;
+  interp->sys_module = sys.get();
+  dict_set_str(interp->modules, "sys", *sys);
+  sys.release();
+  return interp;
+}
+
+void interpreter_destroy(Interpreter* interp) {
+  flush_std_streams();
+  current_thread = &interp->main_thread;
+  clear_error();
+  Value modules = interp->modules;
+  interp->modules = Value();
+  // Module dicts hold functions whose globals are those dicts: clear them to break the cycles.
+  if (modules) {
+    size_t pos = 0;
+    Value key, module;
+    while (dict_next(modules, pos, key, module))
+      if (is_module(module) && module != interp->builtins_module) dict_clear(module_dict(module));
+  }
+  decref(modules);
+  decref(interp->sys_module);
+  decref(interp->builtins);
+  decref(interp->builtins_module);
+  decref(interp->main_thread.handled_exception);
+  gil_destroy(*interp);
+  current_thread = nullptr;
+  delete interp;
+}
+
+Value sys_attribute(const char* name) {
+  Interpreter& interp = current_interpreter();
+  if (!interp.sys_module) return Value();
+  return dict_get_str(module_dict(interp.sys_module), name);
+}
+
+Value sys_stdout() { return sys_attribute("stdout"); }
+Value sys_stderr() { return sys_attribute("stderr"); }
+
+}  // namespace chaipy

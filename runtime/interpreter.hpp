@@ -1,0 +1,45 @@
+// The interpreter state shared by its threads: modules, builtins, sys settings, start-up and shutdown.
+#pragma once
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace chaipy {
+
+struct InterpreterConfig {
+  std::vector<std::string> argv;          // sys.argv
+  std::vector<std::string> path_entries;  // prepended to sys.path
+  std::string executable;                 // sys.executable
+};
+
+struct Gil;
+
+struct Interpreter {
+  // Non-zero when the running thread must stop at the next check (a GIL drop request, a
+  // signal, an interrupt): the evaluation loop tests it at backward jumps and calls.
+  std::atomic<uint32_t> eval_breaker{0};
+  Gil* gil = nullptr;
+  Value modules = Value();         // owned dict: sys.modules
+  Value builtins = Value();        // owned dict: the builtins module's namespace
+  Value builtins_module = Value();
+  Value sys_module = Value();
+  int recursion_limit = 1000;
+  double switch_interval = 0.005;  // sys.setswitchinterval: how long a thread may hold the GIL
+  InterpreterConfig config;
+  ThreadState main_thread;
+};
+
+// Creates an interpreter and attaches the calling thread as its main thread.
+Interpreter* interpreter_create(InterpreterConfig config);
+void interpreter_destroy(Interpreter* interp);
+inline Interpreter& current_interpreter() { return *thread_state().interp; }
+
+// sys.stdout / sys.stderr of the current interpreter (borrowed; may be null early in start-up).
+Value sys_stdout();
+Value sys_stderr();
+Value sys_attribute(const char* name);
+
+}  // namespace chaipy

@@ -1,0 +1,26 @@
+# builtins: print with sep, end, file and flush; output of mixed values
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ", end=".\n")
+print("no newline", end="")
+print(" -> continued")
+print(1, 2.5, None, True, [1, "x"], (2,), {"k": "v"}, sep=" | ")
+print("to stderr, not in stdout", file=sys.stderr)
+print("flushed", flush=True)
+print(*range(5), sep="\n")
+print("multi\nline")
+print("", end="")
+print("sep None", "uses space", sep=None, end=None)
+print(end="only end\n")
+print("x", sep="IGNORED")
+sys.stdout.write("written directly\n")
+print(file=sys.stdout)
+print("tab\tseparated", 'quote"s', "back\\slash")
+print(b"bytes print as repr", bytearray(b"ba"))
+print(print.__name__)
+try:
+    print("x", sep=1)
+except TypeError as e:
+    print("TypeError:", e)

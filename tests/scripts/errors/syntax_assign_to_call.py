@@ -1,0 +1,4 @@
+# errors: SyntaxError for assigning to a function call
+def f():
+    pass
+f() = 5

@@ -1,0 +1,2 @@
+# errors: SyntaxError for assigning to a literal
+1 = x

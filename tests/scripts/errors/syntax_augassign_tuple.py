@@ -1,0 +1,2 @@
+# errors: SyntaxError for augmented assignment to a tuple
+a, b += 1, 2

@@ -1,0 +1,3 @@
+# errors: SyntaxError for a malformed parameter list
+def f(:
+    return 1

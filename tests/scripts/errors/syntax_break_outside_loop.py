@@ -1,0 +1,3 @@
+# errors: SyntaxError for break outside a loop
+def f():
+    break

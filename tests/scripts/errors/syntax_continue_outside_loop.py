@@ -1,0 +1,2 @@
+# errors: SyntaxError for continue outside a loop
+continue

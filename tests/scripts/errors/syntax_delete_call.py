@@ -1,0 +1,2 @@
+# errors: SyntaxError for deleting a function call
+del len(x)

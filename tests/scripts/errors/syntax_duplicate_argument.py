@@ -1,0 +1,3 @@
+# errors: SyntaxError for a duplicate parameter name
+def f(a, a):
+    return a

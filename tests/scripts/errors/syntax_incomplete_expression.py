@@ -1,0 +1,2 @@
+# errors: SyntaxError for an incomplete expression
+x = 1 +

@@ -1,0 +1,2 @@
+# errors: SyntaxError for an invalid character in an identifier
+value$ = 1

@@ -1,0 +1,2 @@
+# errors: SyntaxError for a nonlocal declaration at module level
+nonlocal x

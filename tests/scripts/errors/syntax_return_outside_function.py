@@ -1,0 +1,3 @@
+# errors: SyntaxError for return outside a function
+x = 1
+return x

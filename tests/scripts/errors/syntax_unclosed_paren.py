@@ -1,0 +1,3 @@
+# errors: SyntaxError for a parenthesis that is never closed
+print("before")
+x = (1,

@@ -1,0 +1,2 @@
+# errors: SyntaxError for an unterminated string literal
+s = "never closed

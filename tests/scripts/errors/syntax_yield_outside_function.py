@@ -1,0 +1,2 @@
+# errors: SyntaxError for yield outside a function
+yield 1

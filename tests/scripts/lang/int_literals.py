@@ -1,0 +1,17 @@
+# lang: integer literals in every base, with separators, small and arbitrarily large
+print(0, 7, 42, -42, +5)
+print(1_000_000, 0x_ff, 0b_1010)
+print(0xff, 0XFF, 0xDead_Beef)
+print(0o17, 0O777, 0o0)
+print(0b1010, 0B1111_0000)
+print(00, 0_0)
+big = 123_456_789_012_345_678_901_234_567_890
+print(big)
+print(type(big).__name__)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF)
+print(0o7777777777777777777777777777)
+print(0b1111111111111111111111111111111111111111111111111111111111111111)
+print(-0x8000000000000000)
+print(9223372036854775807, 9223372036854775808, -9223372036854775809)
+print(18446744073709551616)
+print(1 == 1_0 // 10, 0x10 == 16 == 0o20 == 0b10000)

@@ -1,0 +1,13 @@
+# lang: round() with banker's rounding and ndigits, and divmod on ints and floats
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5))
+print(round(2.4), round(2.6), round(-2.6), type(round(2.5)).__name__)
+print(round(3.14159, 2), round(3.14159, 0), round(2.675, 2), round(1.005, 2))
+print(round(1234.5678, -2), round(1250, -2), round(1350, -2), round(-1250, -2))
+print(round(15, -1), round(25, -1), round(123, 1), round(123, -5), type(round(5, 1)).__name__)
+print(round(0.125, 2), round(0.375, 2), round(2.5, 0), round(-0.0), round(1e20))
+print(round(7), round(-7), round(10 ** 20 + 1, -20))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(-17, -5))
+print(divmod(17.5, 5), divmod(-17.5, 5), divmod(5, 0.5), divmod(0, 7))
+print(divmod(2 ** 80, 3 ** 20))
+q, r = divmod(100, 7)
+print(q, r, q * 7 + r)

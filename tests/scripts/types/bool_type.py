@@ -1,0 +1,10 @@
+# types: bool: singletons, arithmetic as ints, repr, conversion, and comparisons
+print(True, False, repr(True), str(False), type(True), bool.__mro__)
+print(True == 1, False == 0, True is bool(1), False is bool([]), True + 1, False * 5)
+print(True > False, sorted([True, False, True]), max(False, True), sum([True] * 3))
+print(int(True), float(False), str(True).lower(), f"{True!r}", "%s %d" % (True, True))
+print(True and "yes", False or "no", not True, True ^ True, True | False, True & True)
+print(isinstance(True, int), isinstance(1, bool), type(True + True).__name__, type(True & True).__name__)
+print({True: "a", 1: "b", 1.0: "c"}, {False, 0, 0.0}, [1, True].count(True))
+print(hash(True), hash(False), True.real, True.numerator, (True).bit_length())
+print(bool("False"), bool("0"), bool(0.0), bool([False]))
