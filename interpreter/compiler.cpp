@@ -1657,6 +1657,8 @@ class Compiler {
   void compile_assert(const ast::Assert& node) {
     const int end = new_label();
     compile_jump_if(*node.test, end, true);
+    // CPython 3.11 reports a failed assert at its test expression (tracebacks underline it).
+    PositionScope at_test(u(), node.test->pos);
     emit(Opcode::LOAD_ASSERTION_ERROR);
     if (node.msg) {
       visit_expr(*node.msg);
@@ -2081,7 +2083,8 @@ class Compiler {
     }
     const int cleanup = new_label();
     for (size_t i = 0; i < last; ++i) {
-      visit_comparator(node.ops[i], *node.comparators[i]);
+      // A middle operand is also the next comparison's left side: it must stay the real object.
+      visit_expr(*node.comparators[i]);
       emit(Opcode::SWAP, 2);
       emit(Opcode::COPY, 2);
       emit_compare(node.ops[i]);
@@ -2171,7 +2174,8 @@ class Compiler {
     visit_expr(*node.left);
     const size_t last = node.ops.size() - 1;
     for (size_t i = 0; i < last; ++i) {
-      visit_comparator(node.ops[i], *node.comparators[i]);
+      // A middle operand is also the next comparison's left side: it must stay the real object.
+      visit_expr(*node.comparators[i]);
       emit(Opcode::SWAP, 2);
       emit(Opcode::COPY, 2);
       emit_compare(node.ops[i]);

@@ -56,42 +56,67 @@ int character_offset(const std::string& line, int byte_offset) {
 
 }  // namespace
 
+// One entry: the File line, the source line and the carets.
+static void format_entry(const CodeUnit& unit, const SourcePosition& position, int line, std::string& out) {
+  out += "  File \"" + unit.filename + "\", line " + std::to_string(line) + ", in " + unit.name + "\n";
+  std::string source = source_line(unit.filename, line);
+  size_t indent = source.find_first_not_of(" \t\f");
+  if (indent == std::string::npos) return;
+  size_t last = source.find_last_not_of(" \t\f\r\n");
+  std::string stripped = source.substr(indent, last - indent + 1);
+  out += "    " + stripped + "\n";
+  if (position.line != position.end_line || position.end_col <= position.col) return;
+  if (size_t(position.end_col) > source.size()) return;
+  std::string segment = source.substr(position.col, position.end_col - position.col);
+  Anchors anchors = extract_anchors(segment);
+  int start = character_offset(source, position.col);
+  int end = character_offset(source, position.end_col);
+  int stripped_start = character_offset(source, int(indent));
+  int stripped_length = character_offset(source, int(last + 1)) - stripped_start;
+  bool has_anchors = anchors.left >= 0;
+  if (end - start >= stripped_length && !has_anchors) return;
+  std::string carets(start - stripped_start, ' ');
+  if (has_anchors) {
+    int left = character_offset(segment, anchors.left);
+    int right = character_offset(segment, std::min<int>(anchors.right, int(segment.size())));
+    carets += std::string(left, '~') + std::string(right - left, '^') + std::string(end - start - right, '~');
+  } else {
+    carets += std::string(end - start, '^');
+  }
+  out += "    " + carets + "\n";
+}
+
+// As CPython: after three identical consecutive entries (deep recursion) the rest are counted.
+static constexpr int recursive_cutoff = 3;
+
+static void flush_repeats(int repeats, std::string& out) {
+  if (repeats <= recursive_cutoff) return;
+  int more = repeats - recursive_cutoff;
+  out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
+}
+
 std::string format_traceback_entries(Value traceback) {
   std::string out;
+  const CodeUnit* last_unit = nullptr;
+  int last_line = -1;
+  int repeats = 0;
   for (Value entry = traceback; entry; entry = entry.as<TracebackObject>()->next) {
     auto* tb = entry.as<TracebackObject>();
-    auto* code = tb->code.as<CodeObject>();
-    const CodeUnit& unit = *code->unit;
+    const CodeUnit& unit = *tb->code.as<CodeObject>()->unit;
     SourcePosition position;
     if (tb->instruction < unit.positions.size()) position = unit.positions[tb->instruction];
     int line = position.line ? position.line : unit.first_line;
-    out += "  File \"" + unit.filename + "\", line " + std::to_string(line) + ", in " + unit.name + "\n";
-    std::string source = source_line(unit.filename, line);
-    size_t indent = source.find_first_not_of(" \t\f");
-    if (indent == std::string::npos) continue;
-    size_t last = source.find_last_not_of(" \t\f\r\n");
-    std::string stripped = source.substr(indent, last - indent + 1);
-    out += "    " + stripped + "\n";
-    if (position.line != position.end_line || position.end_col <= position.col) continue;
-    if (size_t(position.end_col) > source.size()) continue;
-    std::string segment = source.substr(position.col, position.end_col - position.col);
-    Anchors anchors = extract_anchors(segment);
-    int start = character_offset(source, position.col);
-    int end = character_offset(source, position.end_col);
-    int stripped_start = character_offset(source, int(indent));
-    int stripped_length = character_offset(source, int(last + 1)) - stripped_start;
-    bool has_anchors = anchors.left >= 0;
-    if (end - start >= stripped_length && !has_anchors) continue;
-    std::string carets(start - stripped_start, ' ');
-    if (has_anchors) {
-      int left = character_offset(segment, anchors.left);
-      int right = character_offset(segment, std::min<int>(anchors.right, int(segment.size())));
-      carets += std::string(left, '~') + std::string(right - left, '^') + std::string(end - start - right, '~');
-    } else {
-      carets += std::string(end - start, '^');
+    bool same = last_unit && last_line == line && last_unit->filename == unit.filename && last_unit->name == unit.name;
+    if (!same) {
+      flush_repeats(repeats, out);
+      repeats = 0;
     }
-    out += "    " + carets + "\n";
+    last_unit = &unit;
+    last_line = line;
+    if (++repeats > recursive_cutoff) continue;
+    format_entry(unit, position, line, out);
   }
+  flush_repeats(repeats, out);
   return out;
 }
 

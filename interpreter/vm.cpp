@@ -497,10 +497,15 @@ static Ref import_from(Value module, Value name) {
   clear_error();
   std::string module_text = module_name && is_str(*module_name) ? std::string(str_view(*module_name)) : "<unknown module name>";
   Ref file = get_attr(module, "__file__");
+  if (!file) clear_error();
   std::string location = file && is_str(*file) ? " (" + std::string(str_view(*file)) + ")" : " (unknown location)";
   clear_error();
-  return raise_format(&ImportError_type, "cannot import name '%s' from '%s'%s", std::string(str_view(name)).c_str(),
-                      module_text.c_str(), location.c_str());
+  Ref message = str_new("cannot import name '" + std::string(str_view(name)) + "' from '" + module_text + "'" + location);
+  Ref kwnames = tuple_pack({str_intern("name"), str_intern("path")});
+  Value args[] = {*message, module_name && is_str(*module_name) ? *module_name : Value::none(),
+                  file && is_str(*file) ? *file : Value::none()};
+  Ref exception = call(Value(&ImportError_type), args, 1, *kwnames);
+  return exception ? raise_value(*exception) : nullptr;
 }
 
 static bool import_star(Value module, Value locals) {

@@ -728,7 +728,7 @@ static bool c3_merge(TypeObject* type, Value bases, std::vector<TypeObject*>& ou
         if (i) names += ", ";
         names += tuple_item(bases, i).as<TypeObject>()->name;
       }
-      raise_format(&TypeError_type, "Cannot create a consistent method resolution order (MRO) for bases %s",
+      raise_format(&TypeError_type, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
                    names.c_str());
       return false;
     }

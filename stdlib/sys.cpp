@@ -1,7 +1,9 @@
 // The sys module: argv, path, modules, standard streams, exit, recursion limit, exception info, version facts.
 #include "stdlib/sys.hpp"
 
+#include <cfloat>
 #include <climits>
+#include <iterator>
 #include <cstdio>
 #include <string>
 
@@ -12,11 +14,30 @@
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
 #include "stdlib/io.hpp"
+#include "stdlib/struct_sequence.hpp"
 
 namespace chaipy {
 
 static TypeObject version_info_type;
 static TypeObject frame_type;
+static TypeObject float_info_type;
+
+static const char* const float_info_fields[] = {"max",      "max_exp", "max_10_exp", "min",     "min_exp", "min_10_exp",
+                                                "dig",      "mant_dig", "epsilon",   "radix",   "rounds"};
+
+static Ref make_float_info() {
+  Ref info = struct_sequence_new(&float_info_type);
+  if (!info) return nullptr;
+  Ref items[] = {float_new(DBL_MAX),  int_from_i64(DBL_MAX_EXP), int_from_i64(DBL_MAX_10_EXP),
+                 float_new(DBL_MIN),  int_from_i64(DBL_MIN_EXP), int_from_i64(DBL_MIN_10_EXP),
+                 int_from_i64(DBL_DIG), int_from_i64(DBL_MANT_DIG), float_new(DBL_EPSILON),
+                 int_from_i64(FLT_RADIX), int_from_i64(1)};
+  for (size_t i = 0; i < std::size(items); ++i) {
+    if (!items[i]) return nullptr;
+    struct_sequence_set(*info, i, items[i].release());
+  }
+  return info;
+}
 
 // sys._getframe() results: a snapshot of a running frame (CPython's frame objects are live;
 // scripts read f_globals, f_locals, f_code, f_lineno and f_back, which a snapshot serves).
@@ -92,6 +113,8 @@ static Ref version_info_repr(Value self) {
 }
 
 void init_sys_types() {
+  init_struct_sequence_type(&float_info_type, "sys", "float_info", float_info_fields, std::size(float_info_fields),
+                            std::size(float_info_fields));
   init_static_type(&version_info_type, "sys.version_info", &tuple_type, tuple_type.instance_size,
                    type_flag_tuple_subclass | type_flag_var_sized);
   version_info_type.repr = version_info_repr;
@@ -116,7 +139,8 @@ void init_sys_types() {
 
 static Ref sys_exit(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("exit", nargs, kwnames, 0, 1)) return nullptr;
-  Ref exception_args = nargs ? tuple_pack({args[0]}) : empty_tuple();
+  // As CPython's sys.exit: the status becomes the exception's value, and None means no args.
+  if (nargs == 1 && args[0].is_none()) nargs = 0;
   Ref exception = call(Value(&SystemExit_type), nargs ? args : nullptr, nargs);
   if (!exception) return nullptr;
   return raise_value(*exception);
@@ -250,14 +274,15 @@ Ref create_sys_module(Interpreter& interp) {
   Ref stdin_stream = make_std_stream(0, "<stdin>", false);
   Ref stdout_stream = make_std_stream(1, "<stdout>", true);
   Ref stderr_stream = make_std_stream(2, "<stderr>", true);
-  if (!argv || !path || !stdin_stream || !stdout_stream || !stderr_stream) return nullptr;
+  Ref float_info = make_float_info();
+  if (!float_info || !argv || !path || !stdin_stream || !stdout_stream || !stderr_stream) return nullptr;
   Ref builtin_names = tuple_pack({*str_new("builtins"), *str_new("sys")});
   bool ok = module_add_object(m, "argv", *argv) && module_add_object(m, "orig_argv", *argv) &&
             module_add_object(m, "path", *path) && module_add_object(m, "modules", interp.modules) &&
             module_add_object(m, "stdin", *stdin_stream) && module_add_object(m, "stdout", *stdout_stream) &&
             module_add_object(m, "stderr", *stderr_stream) && module_add_object(m, "__stdin__", *stdin_stream) &&
             module_add_object(m, "__stdout__", *stdout_stream) && module_add_object(m, "__stderr__", *stderr_stream) &&
-            module_add_object(m, "version_info", *version_tuple) &&
+            module_add_object(m, "version_info", *version_tuple) && module_add_object(m, "float_info", *float_info) &&
             module_add_string(m, "version", "3.11.2 (chaipy " CHAIPY_VERSION ") [GCC]") &&
             module_add_int(m, "hexversion", 0x030B02F0) && module_add_int(m, "maxsize", INT64_MAX) &&
             module_add_int(m, "maxunicode", 0x10FFFF) && module_add_string(m, "byteorder", "little") &&
