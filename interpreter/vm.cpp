@@ -541,6 +541,19 @@ static bool display_value(Value value) {
   return static_cast<bool>(call1(hook, value));
 }
 
+// Float arithmetic fast path: both floats, or a float and a small int (exactly representable
+// below 2**53, so the double conversion is what CPython's float ops do).
+static inline bool is_float_operand(Value v) {
+  return (v.is_object() && v.as_object()->type == &float_type) ||
+         (v.is_small_int() && v.as_small_int() < (int64_t(1) << 53) && v.as_small_int() > -(int64_t(1) << 53));
+}
+static inline bool is_exact_float_pair(Value a, Value b) {
+  return (!a.is_small_int() || !b.is_small_int()) && is_float_operand(a) && is_float_operand(b);
+}
+static inline double float_operand(Value v) {
+  return v.is_small_int() ? double(v.as_small_int()) : float_value(v);
+}
+
 static bool frame_stack_too_deep(ThreadState& ts) {
   char marker;
   return ts.stack_limit && &marker < ts.stack_limit;
@@ -936,6 +949,28 @@ dispatch:
         DISPATCH();
       }
     }
+    if (is_exact_float_pair(left, right)) {
+      double a = float_operand(left), b = float_operand(right), r;
+      bool done = true;
+      switch (arg >= inplace_offset ? arg - inplace_offset : arg) {
+        case uint32_t(BinaryOp::Add): r = a + b; break;
+        case uint32_t(BinaryOp::Sub): r = a - b; break;
+        case uint32_t(BinaryOp::Mul): r = a * b; break;
+        case uint32_t(BinaryOp::TrueDiv):
+          done = b != 0.0;  // division by zero takes the slow path for its exception
+          r = done ? a / b : 0.0;
+          break;
+        default: done = false; break;
+      }
+      if (done) {
+        Ref f = float_new(r);
+        CHECK(f);
+        decref(right);
+        decref(left);
+        TOP() = f.release();
+        DISPATCH();
+      }
+    }
     Ref r = arg >= inplace_offset ? inplace_op(left, right, BinaryOp(arg - inplace_offset))
                                   : binary_op(left, right, BinaryOp(arg));
     decref(right);
@@ -958,6 +993,22 @@ dispatch:
         case CompareOp::Gt: r = a > b; break;
         default: r = a >= b; break;
       }
+      TOP() = Value::boolean(r);
+      DISPATCH();
+    }
+    if (is_exact_float_pair(left, right)) {
+      double a = float_operand(left), b = float_operand(right);
+      bool r;
+      switch (CompareOp(arg)) {
+        case CompareOp::Lt: r = a < b; break;
+        case CompareOp::Le: r = a <= b; break;
+        case CompareOp::Eq: r = a == b; break;
+        case CompareOp::Ne: r = a != b; break;
+        case CompareOp::Gt: r = a > b; break;
+        default: r = a >= b; break;
+      }
+      decref(right);
+      decref(left);
       TOP() = Value::boolean(r);
       DISPATCH();
     }
@@ -1253,7 +1304,23 @@ dispatch:
     DISPATCH();
   }
   TARGET(UNPACK_SEQUENCE) {
-    Value sequence = POP();
+    Value sequence = TOP();
+    TypeObject* sequence_type = type_of(sequence);
+    if (sequence_type == &tuple_type || sequence_type == &list_type) {
+      bool is_tuple_value = sequence_type == &tuple_type;
+      int64_t n = is_tuple_value ? tuple_size(sequence) : list_size(sequence);
+      if (n == int64_t(arg)) {
+        --sp;
+        const Value* items = is_tuple_value ? sequence.as<TupleObject>()->items : sequence.as<ListObject>()->items;
+        for (int64_t i = n; i > 0; --i) {
+          incref(items[i - 1]);
+          PUSH(items[i - 1]);
+        }
+        decref(sequence);
+        DISPATCH();
+      }
+    }
+    --sp;
     std::vector<Value> items;
     items.reserve(arg);
     bool ok = unpack_iterable(sequence, arg, false, 0, items);
