@@ -370,16 +370,10 @@ static Value cell_name(CodeObject* code, uint32_t index) {
 // Unpacks an iterable into exactly `count` values written to out[0..count) (out[0] is the first).
 static bool unpack_iterable(Value iterable, size_t before, bool has_star, size_t after, std::vector<Value>& out) {
   TypeObject* type = type_of(iterable);
+  // UNPACK_SEQUENCE unpacks exact tuples and lists of the right size itself; here only the
+  // size mismatch is left to report, without iterating.
   if (!has_star && (type == &tuple_type || type == &list_type)) {
     int64_t n = type == &tuple_type ? tuple_size(iterable) : list_size(iterable);
-    if (size_t(n) == before) {
-      for (int64_t i = 0; i < n; ++i) {
-        Value item = type == &tuple_type ? tuple_item(iterable, i) : list_item(iterable, i);
-        incref(item);
-        out.push_back(item);
-      }
-      return true;
-    }
     if (size_t(n) > before) raise_format(&ValueError_type, "too many values to unpack (expected %zu)", before);
     else raise_format(&ValueError_type, "not enough values to unpack (expected %zu, got %lld)", before, (long long)n);
     return false;
@@ -497,7 +491,6 @@ static Ref import_from(Value module, Value name) {
   clear_error();
   std::string module_text = module_name && is_str(*module_name) ? std::string(str_view(*module_name)) : "<unknown module name>";
   Ref file = get_attr(module, "__file__");
-  if (!file) clear_error();
   std::string location = file && is_str(*file) ? " (" + std::string(str_view(*file)) + ")" : " (unknown location)";
   clear_error();
   Ref message = str_new("cannot import name '" + std::string(str_view(name)) + "' from '" + module_text + "'" + location);
@@ -552,6 +545,19 @@ static inline bool is_exact_float_pair(Value a, Value b) {
 }
 static inline double float_operand(Value v) {
   return v.is_small_int() ? double(v.as_small_int()) : float_value(v);
+}
+
+// The six comparisons on two machine numbers (the int and float fast paths share it).
+template <class Number>
+static inline bool compare_numbers(Number a, Number b, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    default: return a >= b;
+  }
 }
 
 static bool frame_stack_too_deep(ThreadState& ts) {
@@ -983,30 +989,11 @@ dispatch:
     Value right = POP();
     Value left = TOP();
     if (left.is_small_int() && right.is_small_int()) {
-      int64_t a = left.as_small_int(), b = right.as_small_int();
-      bool r;
-      switch (CompareOp(arg)) {
-        case CompareOp::Lt: r = a < b; break;
-        case CompareOp::Le: r = a <= b; break;
-        case CompareOp::Eq: r = a == b; break;
-        case CompareOp::Ne: r = a != b; break;
-        case CompareOp::Gt: r = a > b; break;
-        default: r = a >= b; break;
-      }
-      TOP() = Value::boolean(r);
+      TOP() = Value::boolean(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(arg)));
       DISPATCH();
     }
     if (is_exact_float_pair(left, right)) {
-      double a = float_operand(left), b = float_operand(right);
-      bool r;
-      switch (CompareOp(arg)) {
-        case CompareOp::Lt: r = a < b; break;
-        case CompareOp::Le: r = a <= b; break;
-        case CompareOp::Eq: r = a == b; break;
-        case CompareOp::Ne: r = a != b; break;
-        case CompareOp::Gt: r = a > b; break;
-        default: r = a >= b; break;
-      }
+      bool r = compare_numbers(float_operand(left), float_operand(right), CompareOp(arg));
       decref(right);
       decref(left);
       TOP() = Value::boolean(r);

@@ -3,8 +3,9 @@
 
 #include <cfloat>
 #include <climits>
-#include <iterator>
 #include <cstdio>
+#include <initializer_list>
+#include <iterator>
 #include <string>
 
 #include "interpreter/vm.hpp"
@@ -22,21 +23,20 @@ static TypeObject version_info_type;
 static TypeObject frame_type;
 static TypeObject float_info_type;
 
+static const char* const version_info_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
 static const char* const float_info_fields[] = {"max",      "max_exp", "max_10_exp", "min",     "min_exp", "min_10_exp",
                                                 "dig",      "mant_dig", "epsilon",   "radix",   "rounds"};
 
-static Ref make_float_info() {
-  Ref info = struct_sequence_new(&float_info_type);
-  if (!info) return nullptr;
-  Ref items[] = {float_new(DBL_MAX),  int_from_i64(DBL_MAX_EXP), int_from_i64(DBL_MAX_10_EXP),
-                 float_new(DBL_MIN),  int_from_i64(DBL_MIN_EXP), int_from_i64(DBL_MIN_10_EXP),
-                 int_from_i64(DBL_DIG), int_from_i64(DBL_MANT_DIG), float_new(DBL_EPSILON),
-                 int_from_i64(FLT_RADIX), int_from_i64(1)};
-  for (size_t i = 0; i < std::size(items); ++i) {
-    if (!items[i]) return nullptr;
-    struct_sequence_set(*info, i, items[i].release());
+// A struct sequence filled from `items` (all non-null, or null with an error pending).
+static Ref make_struct_sequence(TypeObject* type, std::initializer_list<Ref> items) {
+  Ref sequence = struct_sequence_new(type);
+  if (!sequence) return nullptr;
+  size_t index = 0;
+  for (const Ref& item : items) {
+    if (!item) return nullptr;
+    struct_sequence_set(*sequence, index++, Ref(item).release());
   }
-  return info;
+  return sequence;
 }
 
 // sys._getframe() results: a snapshot of a running frame (CPython's frame objects are live;
@@ -98,33 +98,11 @@ static Ref sys_getframe(Value, const Value* args, size_t nargs, Value kwnames) {
   return snapshot_frame(frame);
 }
 
-static Ref version_info_field(Value self, int64_t index) { return Ref::borrow(tuple_item(self, index)); }
-static Ref version_info_major(Value self) { return version_info_field(self, 0); }
-static Ref version_info_minor(Value self) { return version_info_field(self, 1); }
-static Ref version_info_micro(Value self) { return version_info_field(self, 2); }
-static Ref version_info_releaselevel(Value self) { return version_info_field(self, 3); }
-static Ref version_info_serial(Value self) { return version_info_field(self, 4); }
-static Ref version_info_repr(Value self) {
-  return str_new("sys.version_info(major=" + std::to_string(tuple_item(self, 0).as_small_int()) +
-                 ", minor=" + std::to_string(tuple_item(self, 1).as_small_int()) +
-                 ", micro=" + std::to_string(tuple_item(self, 2).as_small_int()) + ", releaselevel='" +
-                 std::string(str_view(tuple_item(self, 3))) + "', serial=" +
-                 std::to_string(tuple_item(self, 4).as_small_int()) + ")");
-}
-
 void init_sys_types() {
   init_struct_sequence_type(&float_info_type, "sys", "float_info", float_info_fields, std::size(float_info_fields),
                             std::size(float_info_fields));
-  init_static_type(&version_info_type, "sys.version_info", &tuple_type, tuple_type.instance_size,
-                   type_flag_tuple_subclass | type_flag_var_sized);
-  version_info_type.repr = version_info_repr;
-  version_info_type.new_ = nullptr;
-  add_property(&version_info_type, "major", version_info_major);
-  add_property(&version_info_type, "minor", version_info_minor);
-  add_property(&version_info_type, "micro", version_info_micro);
-  add_property(&version_info_type, "releaselevel", version_info_releaselevel);
-  add_property(&version_info_type, "serial", version_info_serial);
-  finish_static_type(&version_info_type);
+  init_struct_sequence_type(&version_info_type, "sys", "version_info", version_info_fields,
+                            std::size(version_info_fields), std::size(version_info_fields));
 
   init_static_type(&frame_type, "frame", &object_type, sizeof(FrameSnapshotObject), 0);
   frame_type.dealloc = frame_snapshot_dealloc;
@@ -264,18 +242,17 @@ Ref create_sys_module(Interpreter& interp) {
   Value m = *module;
   Ref argv = string_list(interp.config.argv.empty() ? std::vector<std::string>{""} : interp.config.argv);
   Ref path = string_list(interp.config.path_entries);
-  Ref version_tuple = tuple_new(5);
-  tuple_set(*version_tuple, 0, Value::small_int(3));
-  tuple_set(*version_tuple, 1, Value::small_int(11));
-  tuple_set(*version_tuple, 2, Value::small_int(2));
-  tuple_set(*version_tuple, 3, str_new("final").release());
-  tuple_set(*version_tuple, 4, Value::small_int(0));
-  version_tuple->type = &version_info_type;
+  Ref version_tuple = make_struct_sequence(
+      &version_info_type, {int_from_i64(3), int_from_i64(11), int_from_i64(2), str_new("final"), int_from_i64(0)});
   Ref stdin_stream = make_std_stream(0, "<stdin>", false);
   Ref stdout_stream = make_std_stream(1, "<stdout>", true);
   Ref stderr_stream = make_std_stream(2, "<stderr>", true);
-  Ref float_info = make_float_info();
-  if (!float_info || !argv || !path || !stdin_stream || !stdout_stream || !stderr_stream) return nullptr;
+  Ref float_info = make_struct_sequence(
+      &float_info_type, {float_new(DBL_MAX), int_from_i64(DBL_MAX_EXP), int_from_i64(DBL_MAX_10_EXP),
+                         float_new(DBL_MIN), int_from_i64(DBL_MIN_EXP), int_from_i64(DBL_MIN_10_EXP),
+                         int_from_i64(DBL_DIG), int_from_i64(DBL_MANT_DIG), float_new(DBL_EPSILON),
+                         int_from_i64(FLT_RADIX), int_from_i64(1)});
+  if (!version_tuple || !float_info || !argv || !path || !stdin_stream || !stdout_stream || !stderr_stream) return nullptr;
   Ref builtin_names = tuple_pack({*str_new("builtins"), *str_new("sys")});
   bool ok = module_add_object(m, "argv", *argv) && module_add_object(m, "orig_argv", *argv) &&
             module_add_object(m, "path", *path) && module_add_object(m, "modules", interp.modules) &&
