@@ -115,6 +115,19 @@ inline constexpr uint32_t inplace_offset = binary_op_count;
 // COMPARE_OP's argument.
 enum class CompareOp : uint32_t { Lt, Le, Eq, Ne, Gt, Ge };
 
+// Applies a CompareOp to two machine numbers (the VM's fast paths, sequence-length ties).
+template <class Number>
+inline constexpr bool compare_numbers(Number a, Number b, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    default: return a >= b;
+  }
+}
+
 // FORMAT_VALUE's argument: the conversion in the low two bits, bit 2 set when a spec is on the stack.
 enum FormatFlags : uint32_t {
   format_conversion_none = 0, format_conversion_str = 1, format_conversion_repr = 2,

@@ -547,19 +547,6 @@ static inline double float_operand(Value v) {
   return v.is_small_int() ? double(v.as_small_int()) : float_value(v);
 }
 
-// The six comparisons on two machine numbers (the int and float fast paths share it).
-template <class Number>
-static inline bool compare_numbers(Number a, Number b, CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    default: return a >= b;
-  }
-}
-
 static bool frame_stack_too_deep(ThreadState& ts) {
   char marker;
   return ts.stack_limit && &marker < ts.stack_limit;

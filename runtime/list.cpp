@@ -60,16 +60,6 @@ Ref allocate_list(TypeObject* type, size_t size) {
   return result;
 }
 
-bool compare_sizes(int64_t a, int64_t b, CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    default: return a >= b;
-  }
-}
 
 // The items of a value to splice into a list: lists and tuples as they are, anything else
 // collected into a new list. `holder` keeps them alive.
@@ -557,7 +547,7 @@ Ref list_richcompare(Value self, Value other, CompareOp op) {
     if (equal < 0) return nullptr;
     if (!equal) break;
   }
-  if (i >= a->size || i >= b->size) return Ref::boolean(compare_sizes(a->size, b->size, op));
+  if (i >= a->size || i >= b->size) return Ref::boolean(compare_numbers(a->size, b->size, op));
   if (op == CompareOp::Eq) return Ref::boolean(false);
   if (op == CompareOp::Ne) return Ref::boolean(true);
   Ref x = Ref::borrow(a->items[i]);

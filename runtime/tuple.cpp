@@ -108,16 +108,6 @@ int64_t tuple_hash(Value self) {
   return static_cast<int64_t>(acc);
 }
 
-bool compare_sizes(int64_t a, int64_t b, CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    default: return a >= b;
-  }
-}
 
 Ref tuple_richcompare(Value self, Value other, CompareOp op) {
   if (!is_tuple(other)) return new_not_implemented();
@@ -129,7 +119,7 @@ Ref tuple_richcompare(Value self, Value other, CompareOp op) {
     if (equal < 0) return nullptr;
     if (!equal) break;
   }
-  if (i >= a->size || i >= b->size) return Ref::boolean(compare_sizes(a->size, b->size, op));
+  if (i >= a->size || i >= b->size) return Ref::boolean(compare_numbers(a->size, b->size, op));
   if (op == CompareOp::Eq) return Ref::boolean(false);
   if (op == CompareOp::Ne) return Ref::boolean(true);
   return object_compare(a->items[i], b->items[i], op);
