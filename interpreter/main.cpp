@@ -57,6 +57,15 @@ std::string absolute_path(const std::string& path) {
   return result;
 }
 
+// sys.executable: the binary actually running (argv[0] may be a bare name found on PATH), so
+// multiprocessing's spawn and subprocess can start this interpreter again.
+std::string executable_path(const char* argv0) {
+  char buffer[PATH_MAX];
+  ssize_t length = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (length > 0) return std::string(buffer, size_t(length));
+  return absolute_path(argv0);
+}
+
 std::string directory_of(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return "";
@@ -103,6 +112,15 @@ int report_uncaught() {
   }
   print_exception_to_stderr(*exception);
   return 1;
+}
+
+// Calls module.function() at exit when the script imported that module.
+void run_exit_hook(Interpreter& interp, const char* module_name, const char* function_name) {
+  Value module = dict_get_str(interp.modules, module_name);
+  if (!module) return;
+  Ref hook = get_attr(module, function_name);
+  Ref done = hook ? call0(*hook) : Ref();
+  if (!done) report_uncaught();
 }
 
 Ref make_main_module(const std::string& file) {
@@ -241,7 +259,7 @@ int main(int argc, char** argv) {
   }
 
   InterpreterConfig config;
-  config.executable = absolute_path(argv[0]);
+  config.executable = executable_path(argv[0]);
   std::string source, filename, main_file;
   if (!command.empty()) {
     config.argv.push_back("-c");
@@ -283,11 +301,9 @@ int main(int argc, char** argv) {
     read_all(std::cin, source);
     status = run_source(source, filename, "");
   }
-  if (Value threading = dict_get_str(interp->modules, "threading")) {
-    Ref shutdown = get_attr(threading, "_shutdown");
-    Ref done = shutdown ? call0(*shutdown) : Ref();
-    if (!done) report_uncaught();
-  }
+  // CPython's exit order: wait for the non-daemon threads, then the atexit functions.
+  run_exit_hook(*interp, "threading", "_shutdown");
+  run_exit_hook(*interp, "atexit", "_run_exitfuncs");
   if (gil_stats) gil_write_stats(*interp, std::cerr);
   if (!gil_trace.empty()) {
     std::ofstream out(gil_trace);

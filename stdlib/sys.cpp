@@ -208,7 +208,18 @@ static Ref sys_displayhook(Value, const Value* args, size_t nargs, Value kwnames
 
 static Ref sys_excepthook(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("excepthook", nargs, kwnames, 3, 3)) return nullptr;
+  bool traceback_given = args[2].is_none() || type_of(args[2]) == &traceback_type;
+  if (!is_exception_instance(args[1]) || !traceback_given) {
+    print_exception_to_stderr(args[1]);
+    return Ref::none();
+  }
+  // The traceback printed is the one passed, which callers trim (atexit drops its own frame).
+  auto* exception = args[1].as<BaseExceptionObject>();
+  Ref own_traceback = Ref::steal(exception->traceback);
+  exception->traceback = args[2].is_none() ? Value() : Ref::borrow(args[2]).release();
   print_exception_to_stderr(args[1]);
+  if (exception->traceback) decref(exception->traceback);
+  exception->traceback = own_traceback.release();
   return Ref::none();
 }
 
