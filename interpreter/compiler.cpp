@@ -2305,7 +2305,13 @@ class Compiler {
       }
       return;
     }
-    compile_collection(args, pushed, Collection::Tuple);
+    // f(*x): x goes to CALL_EX as it is, which names f when x is not iterable (as CPython).
+    if (pushed == 0 && count == 1 && is_starred(*args[0])) {
+      PositionScope position(u(), args[0]->pos);
+      visit_expr(*ast::as<ast::Starred>(*args[0]).value);
+    } else {
+      compile_collection(args, pushed, Collection::Tuple);
+    }
     if (!keywords.empty()) compile_keyword_dict(keywords);
     emit(Opcode::CALL_EX, keywords.empty() ? 0 : 1);
   }

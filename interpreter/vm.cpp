@@ -47,6 +47,24 @@ static const char* function_display_name(FunctionObject* function) {
 }
 
 // Puts the call's arguments into the frame's local slots as the parameters say.
+// How CPython's call errors name a callable (_PyObject_FunctionStr): "module.qualname()",
+// without the module for builtins, else str() of the object.
+static std::string function_description(Value callable) {
+  Ref qualname = get_attr(callable, "__qualname__");
+  if (!qualname || !is_str(*qualname)) {
+    clear_error();
+    Ref text = object_str(callable);
+    if (text) return std::string(str_view(*text));
+    clear_error();
+    return type_name(callable);
+  }
+  std::string name = std::string(str_view(*qualname)) + "()";
+  Ref module = get_attr(callable, "__module__");
+  if (!module) clear_error();
+  if (module && is_str(*module) && str_view(*module) != "builtins") return std::string(str_view(*module)) + "." + name;
+  return name;
+}
+
 static bool bind_arguments(FunctionObject* function, CodeObject* code, Value* fast, const Value* args, size_t nargs,
                            Value kwnames) {
   const CodeUnit& unit = *code->unit;
@@ -1212,15 +1230,13 @@ dispatch:
     Value target = PEEK(arg);
     // f(**m): keys must be str and must not repeat.
     Ref as_dict = is_dict(mapping) ? Ref::borrow(mapping) : dict_new();
-    if (as_dict && !is_dict(mapping) && dict_update(*as_dict, mapping) < 0) {
-      if (error_matches(&AttributeError_type) || error_matches(&TypeError_type)) {
+    // Only mappings (objects with keys()) unpack with **; dict_update would take pairs too.
+    bool has_keys = is_dict(mapping) || type_lookup(type_of(mapping), str_intern("keys"));
+    if (as_dict && !is_dict(mapping) && (!has_keys || dict_update(*as_dict, mapping) < 0)) {
+      if (!has_keys || error_matches(&AttributeError_type)) {
         clear_error();
-        Value callable = PEEK(arg + 2);
-        Ref callable_name = get_attr(callable, "__qualname__");
-        if (!callable_name) clear_error();
-        raise_format(&TypeError_type, "%s() argument after ** must be a mapping, not %s",
-                     callable_name ? std::string(str_view(*callable_name)).c_str() : type_name(callable),
-                     type_name(mapping));
+        raise_format(&TypeError_type, "%s argument after ** must be a mapping, not %s",
+                     function_description(PEEK(arg + 2)).c_str(), type_name(mapping));
       }
       as_dict = nullptr;
     }
@@ -1234,12 +1250,8 @@ dispatch:
         goto error;
       }
       if (dict_get(target, key)) {
-        Value callable = PEEK(arg + 2);
-        Ref callable_name = get_attr(callable, "__qualname__");
-        if (!callable_name) clear_error();
-        raise_format(&TypeError_type, "%s() got multiple values for keyword argument '%s'",
-                     callable_name ? std::string(str_view(*callable_name)).c_str() : type_name(callable),
-                     std::string(str_view(key)).c_str());
+        raise_format(&TypeError_type, "%s got multiple values for keyword argument '%s'",
+                     function_description(PEEK(arg + 2)).c_str(), std::string(str_view(key)).c_str());
         goto error;
       }
       CHECK(dict_set(target, key, value) == 0);
@@ -1347,7 +1359,13 @@ dispatch:
     Ref positional_tuple = is_tuple(positional) ? Ref::borrow(positional) : Ref();
     if (!positional_tuple) {
       Ref list = list_from_iterable(positional);
-      if (list) positional_tuple = tuple_from_array(list.as<ListObject>()->items, list_size(*list));
+      if (list) {
+        positional_tuple = tuple_from_array(list.as<ListObject>()->items, list_size(*list));
+      } else if (error_matches(&TypeError_type) && !type_of(positional)->iter && !type_of(positional)->getitem) {
+        clear_error();
+        raise_format(&TypeError_type, "%s argument after * must be an iterable, not %s",
+                     function_description(callable).c_str(), type_name(positional));
+      }
     }
     if (positional_tuple) {
       int64_t npos = tuple_size(*positional_tuple);
