@@ -1,6 +1,4 @@
-// The chaipy command line: runs a script, -c code or stdin, disassembles with --dis, or starts the interactive loop.
-#include <readline/history.h>
-#include <readline/readline.h>
+// The chaipy command line: runs a script, -c code or stdin, disassembles with --dis, or starts the REPL.
 #include <unistd.h>
 
 #include <climits>
@@ -15,6 +13,7 @@
 
 #include "interpreter/compiler.hpp"
 #include "interpreter/disassembler.hpp"
+#include "interpreter/repl.hpp"
 #include "interpreter/vm.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/exceptions.hpp"
@@ -151,35 +150,7 @@ int run_source(const std::string& source, const std::string& filename, const std
 int run_interactive() {
   Ref main_module = make_main_module("");
   if (!main_module) return report_uncaught();
-  printf("chaipy %s (Python 3.11 compatible)\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
-         CHAIPY_VERSION);
-  std::string buffer;
-  for (;;) {
-    flush_std_streams();
-    char* line = readline(buffer.empty() ? ">>> " : "... ");
-    if (!line) {
-      printf("\n");
-      break;
-    }
-    if (*line) add_history(line);
-    buffer += line;
-    buffer += "\n";
-    free(line);
-    if (is_incomplete_input(buffer)) continue;
-    std::string source;
-    source.swap(buffer);
-    register_source("<stdin>", source);
-    Ref code = compile_to_code(source, "<stdin>", int(ParseMode::Single));
-    Ref result = code ? run_code(*code, module_dict(*main_module), module_dict(*main_module)) : Ref();
-    if (!result) {
-      if (error_matches(&SystemExit_type)) {
-        Ref exception = fetch_error();
-        return system_exit_status(*exception);
-      }
-      report_uncaught();
-    }
-  }
-  return 0;
+  return run_repl(module_dict(*main_module)) ? 0 : report_uncaught();
 }
 
 int disassemble_file(const std::string& path) {

@@ -21,7 +21,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "runtime/builtin_types.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/protocols.hpp"
 
 namespace chaipy {
 
@@ -46,9 +48,21 @@ GilWaiter* GilQueue::pop() {
 
 namespace {
 
-// SIGINT is process-wide: the handler only flips these (lock-free atomics are async-signal-safe).
-std::atomic<bool> sigint_pending{false};
+// Signals are process-wide: the handler only flips these (lock-free atomics are
+// async-signal-safe). One pending flag per signal, and one for "any".
+std::atomic<bool> signal_tripped[NSIG];
+std::atomic<bool> any_signal_tripped{false};
 std::atomic<Interpreter*> signal_interpreter{nullptr};
+std::atomic<pthread_t> signal_main_os_thread{};
+// The Python handlers (owned references), set and read by the signal interpreter's main thread.
+Value python_signal_handlers[NSIG];
+
+void mark_signal_pending(int signum) {
+  signal_tripped[signum].store(true, std::memory_order_relaxed);
+  any_signal_tripped.store(true, std::memory_order_release);
+  if (Interpreter* interp = signal_interpreter.load(std::memory_order_relaxed))
+    interp->eval_breaker.fetch_or(eval_breaker_signal_pending, std::memory_order_relaxed);
+}
 
 // Not after shutdown began: the interpreter may be gone while daemon threads still wait.
 void request_drop(Gil& gil) {
@@ -140,12 +154,6 @@ void wait_for_gil(Gil& gil, GilWaiter* waiter, std::unique_lock<std::mutex>& loc
   }
   waiter->granted = false;
   become_holder(gil, waiter);
-}
-
-void sigint_handler(int) {
-  sigint_pending.store(true, std::memory_order_relaxed);
-  if (Interpreter* interp = signal_interpreter.load(std::memory_order_relaxed))
-    interp->eval_breaker.fetch_or(eval_breaker_signal_pending, std::memory_order_relaxed);
 }
 
 GilWaiter* new_waiter(Gil& gil, ThreadState& thread) {
@@ -267,9 +275,35 @@ bool is_main_thread(const ThreadState& thread) {
 bool check_signals(ThreadState& thread) {
   if (!is_main_thread(thread)) return true;
   thread.interp->eval_breaker.fetch_and(~uint32_t(eval_breaker_signal_pending), std::memory_order_relaxed);
-  if (!sigint_pending.exchange(false, std::memory_order_relaxed)) return true;
-  raise_value(Value(&KeyboardInterrupt_type));
-  return false;
+  if (!any_signal_tripped.exchange(false, std::memory_order_acquire)) return true;
+  // Python handlers belong to the signal interpreter; another interpreter only sees SIGINT.
+  Interpreter* owner = signal_interpreter.load(std::memory_order_relaxed);
+  bool runs_handlers = !owner || owner == thread.interp;
+  for (int signum = 1; signum < NSIG; ++signum) {
+    if (!signal_tripped[signum].exchange(false, std::memory_order_relaxed)) continue;
+    Value handler = runs_handlers ? python_signal_handlers[signum] : Value();
+    bool ok;
+    if (handler && !is_int(handler) && !handler.is_none()) {
+      Ref number = int_from_i64(signum);
+      Ref result = number ? call2(handler, *number, Value::none()) : Ref();
+      ok = bool(result);
+    } else {
+      // No Python handler (or SIG_DFL/SIG_IGN set since the signal came): only SIGINT means something.
+      ok = signum != SIGINT || handler;
+      if (!ok) raise_value(Value(&KeyboardInterrupt_type));
+    }
+    if (!ok) {
+      // The signals not looked at yet stay pending for the next check.
+      for (int later = signum + 1; later < NSIG; ++later)
+        if (signal_tripped[later].load(std::memory_order_relaxed)) {
+          any_signal_tripped.store(true, std::memory_order_release);
+          thread.interp->eval_breaker.fetch_or(eval_breaker_signal_pending, std::memory_order_relaxed);
+          break;
+        }
+      return false;
+    }
+  }
+  return true;
 }
 
 bool handle_eval_breaker(ThreadState& thread) {
@@ -279,7 +313,10 @@ bool handle_eval_breaker(ThreadState& thread) {
   bool main_thread = is_main_thread(thread);
   if (main_thread && (breaker.load(std::memory_order_relaxed) & eval_breaker_signal_pending) && !check_signals(thread))
     return false;
-  uint32_t bits = breaker.load(std::memory_order_relaxed);
+  if ((breaker.load(std::memory_order_relaxed) & eval_breaker_host_check) && thread.interp->host_check &&
+      !thread.interp->host_check(thread))
+    return false;
+  uint32_t bits = breaker.load(std::memory_order_relaxed) & ~uint32_t(eval_breaker_host_check);
   if (!bits) return true;
   Gil& gil = *waiter->gil;
   std::unique_lock<std::mutex> lock(gil.mutex);
@@ -302,19 +339,48 @@ void interrupt_main_thread(Interpreter& interp) {
     pthread_kill(interp.gil->main_os_thread, SIGINT);
     return;
   }
-  sigint_pending.store(true, std::memory_order_relaxed);
+  signal_tripped[SIGINT].store(true, std::memory_order_relaxed);
+  any_signal_tripped.store(true, std::memory_order_release);
   interp.eval_breaker.fetch_or(eval_breaker_signal_pending, std::memory_order_relaxed);
 }
 
+void trip_signal(int signum) {
+  int saved_errno = errno;
+  if (signum > 0 && signum < NSIG) {
+    mark_signal_pending(signum);
+    pthread_t main = signal_main_os_thread.load(std::memory_order_relaxed);
+    if (signal_interpreter.load(std::memory_order_relaxed) && !pthread_equal(pthread_self(), main))
+      pthread_kill(main, signum);
+  }
+  errno = saved_errno;
+}
+
 void install_signal_handlers(Interpreter& interp) {
+  signal_main_os_thread.store(pthread_self());
   signal_interpreter.store(&interp);
   struct sigaction action = {};
-  action.sa_handler = sigint_handler;
+  action.sa_handler = trip_signal;
   sigemptyset(&action.sa_mask);
   // No SA_RESTART: a blocking call in the main thread returns EINTR and checks for the interrupt.
   action.sa_flags = 0;
   sigaction(SIGINT, &action, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+  ::signal(SIGXFSZ, SIG_IGN);
 }
+
+Value python_signal_handler(int signum) {
+  return signum > 0 && signum < NSIG ? python_signal_handlers[signum] : Value();
+}
+
+void set_python_signal_handler(int signum, Value handler) {
+  if (signum <= 0 || signum >= NSIG) return;
+  if (handler) incref(handler);
+  Value old = python_signal_handlers[signum];
+  python_signal_handlers[signum] = handler;
+  if (old) decref(old);
+}
+
+Interpreter* signal_handling_interpreter() { return signal_interpreter.load(); }
 
 bool sleep_releasing_gil(double seconds) {
   ThreadState& thread = thread_state();
@@ -363,6 +429,7 @@ void gil_after_fork_child(Interpreter& interp) {
   gil.held_since = Clock::now();
   gil.main = self;
   gil.main_os_thread = pthread_self();
+  if (signal_interpreter.load() == &interp) signal_main_os_thread.store(pthread_self());
   self->granted = false;
   // The other threads' records stay allocated: their stacks (and whatever they were doing
   // with them) are gone, so nothing they own can be released safely.

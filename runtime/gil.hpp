@@ -18,7 +18,8 @@ namespace chaipy {
 // Bits of Interpreter::eval_breaker.
 enum EvalBreakerBit : uint32_t {
   eval_breaker_gil_drop_request = 1u << 0,  // a waiter wants the GIL: the holder hands it over
-  eval_breaker_signal_pending = 1u << 1,    // SIGINT or _thread.interrupt_main: the main thread raises KeyboardInterrupt
+  eval_breaker_signal_pending = 1u << 1,    // a signal arrived (or _thread.interrupt_main): the main thread runs its handler
+  eval_breaker_host_check = 1u << 2,        // the embedding host wants Interpreter::host_check run
 };
 
 // Where a thread is with respect to the GIL.
@@ -150,19 +151,36 @@ class LockReleasingGil {
   std::mutex& mutex_;
 };
 
-// Called by the evaluation loop when eval_breaker != 0: hands the GIL over when asked to and
-// raises KeyboardInterrupt in the main thread for a pending SIGINT. False with it pending.
+// Called by the evaluation loop when eval_breaker != 0: hands the GIL over when asked to and,
+// in the main thread, runs the handlers of pending signals (check_signals). False with an
+// exception pending.
 bool handle_eval_breaker(ThreadState& thread);
-// For blocking calls that were interrupted (EINTR) or wait in slices: in the main thread,
-// raises KeyboardInterrupt (false) when SIGINT or interrupt_main is pending.
+// For blocking calls that were interrupted (EINTR) or wait in slices, and between bytecodes:
+// in the main thread, runs the Python handler of each pending signal (SIGINT without one
+// raises KeyboardInterrupt). False with the handler's exception pending; other threads: true.
 bool check_signals(ThreadState& thread);
 // True in the thread that receives KeyboardInterrupt (the main thread, or the forking one).
 bool is_main_thread(const ThreadState& thread);
 // Simulates SIGINT for the main thread (_thread.interrupt_main). Where the SIGINT handler is
 // installed, a real SIGINT also wakes the main thread from a blocking call, as Ctrl-C does.
 void interrupt_main_thread(Interpreter& interp);
-// Installs the SIGINT handler; called once by the CLI for the main interpreter.
+// Installs the SIGINT handler and ignores SIGPIPE and SIGXFSZ (writes then fail with EPIPE /
+// EFBIG, as in CPython); called once by the CLI for the main interpreter.
 void install_signal_handlers(Interpreter& interp);
+
+// ---- The signal module's runtime side ----
+// The C handler of every signal caught for Python code (async-signal-safe): marks the signal
+// pending, sets the eval breaker, and when it runs on another thread re-sends the signal to
+// the main thread so that a blocking call there returns EINTR and the handler runs promptly.
+void trip_signal(int signum);
+// The Python handler check_signals runs for `signum` (borrowed; null when none: SIGINT then
+// raises KeyboardInterrupt). Only the main thread of the signal interpreter sets and runs them.
+Value python_signal_handler(int signum);
+// Stores `handler` (incref'd; null clears) for `signum`, releasing the previous one.
+void set_python_signal_handler(int signum, Value handler);
+// The interpreter that owns the process's signal handling (the one install_signal_handlers
+// was called for), or null.
+Interpreter* signal_handling_interpreter();
 
 // Sleeps `seconds` without the GIL (time.sleep); the main thread wakes up on SIGINT and
 // returns false with KeyboardInterrupt pending.

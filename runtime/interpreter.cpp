@@ -35,6 +35,7 @@ void init_builtin_types() {
   init_function_types();
   init_module_type();
   init_generator_type();
+  init_mappingproxy_type();
   init_sys_types();
   for (TypeObject* var_sized : {&str_type, &bytes_type, &tuple_type}) var_sized->flags |= type_flag_var_sized;
   finalize_static_types();

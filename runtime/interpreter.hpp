@@ -30,6 +30,14 @@ struct Interpreter {
   double switch_interval = 0.005;  // sys.setswitchinterval: how long a thread may hold the GIL
   InterpreterConfig config;
   ThreadState main_thread;
+  // The embedding API (runtime/embed*.cpp): the check the eval breaker runs while
+  // eval_breaker_host_check is set (interrupts, instruction budget; false with an exception
+  // pending), and the accounting behind the memory cap (alloc_object / free_object).
+  void* embed = nullptr;  // the embedding layer's state (chaipy::embed::detail::State), or null
+  bool (*host_check)(ThreadState& thread) = nullptr;
+  size_t allocated_bytes = 0;  // live object memory, under the GIL
+  size_t memory_limit = 0;     // 0: no cap
+  bool memory_limit_hit = false;  // MemoryError raised: a little headroom to unwind with
 };
 
 // Creates an interpreter and attaches the calling thread as its main thread.

@@ -21,5 +21,6 @@ void init_exception_types();        // runtime/exceptions.cpp
 void init_function_types();         // runtime/function.cpp: function, builtin function, method, cell, code, property, staticmethod, classmethod, super
 void init_module_type();            // runtime/module.cpp
 void init_generator_type();         // runtime/generator.cpp
+void init_mappingproxy_type();      // runtime/mappingproxy.cpp
 
 }  // namespace chaipy

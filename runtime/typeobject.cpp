@@ -1,4 +1,6 @@
 // The object and type types: allocation, static type set-up, class creation (C3 MRO, slot trampolines), and None/NotImplemented/Ellipsis.
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <array>
@@ -8,6 +10,8 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
+#include "runtime/mappingproxy.hpp"
+#include "runtime/interpreter.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/thread_state.hpp"
 #include "runtime/type_init.hpp"
@@ -39,14 +43,40 @@ static Object* finish_alloc(void* memory, TypeObject* type) {
   return object;
 }
 
-Object* alloc_object(TypeObject* type) { return finish_alloc(calloc(1, type->instance_size), type); }
+// Objects are counted against their interpreter's memory cap (the embedding API sets one).
+// Past the cap one MemoryError is raised; until usage drops below the cap again, allocations
+// may use a little headroom so the exception can be created, propagated and handled.
+static constexpr size_t memory_limit_headroom = 1u << 20;
+
+static void* counted_calloc(size_t bytes) {
+  Interpreter* interp = current_thread ? current_thread->interp : nullptr;
+  if (interp && interp->memory_limit) {
+    if (interp->allocated_bytes + bytes <= interp->memory_limit) {
+      interp->memory_limit_hit = false;
+    } else if (!interp->memory_limit_hit ||
+               interp->allocated_bytes + bytes > interp->memory_limit + memory_limit_headroom) {
+      interp->memory_limit_hit = true;
+      return nullptr;
+    }
+  }
+  void* memory = calloc(1, bytes);
+  if (memory && interp) interp->allocated_bytes += malloc_usable_size(memory);
+  return memory;
+}
+
+Object* alloc_object(TypeObject* type) { return finish_alloc(counted_calloc(type->instance_size), type); }
 
 Object* alloc_var_object(TypeObject* type, size_t total_bytes) {
-  return finish_alloc(calloc(1, total_bytes), type);
+  return finish_alloc(counted_calloc(total_bytes), type);
 }
 
 void free_object(Object* object) {
   TypeObject* type = object->type;
+  if (current_thread && current_thread->interp) {
+    // Objects made before the interpreter existed (start-up) were never counted.
+    size_t& allocated = current_thread->interp->allocated_bytes;
+    allocated -= std::min(allocated, malloc_usable_size(object));
+  }
   free(object);
   if (type->flags & type_flag_heap) decref(Value(type));
 }
@@ -100,6 +130,10 @@ void init_static_type(TypeObject* type, const char* name, TypeObject* base, uint
   type->base = (base || type == &object_type) ? base : &object_type;
   type->instance_size = instance_size;
   type->flags |= flags;
+  // Types made after start-up (a module's on first import, the embedding layer's) may be set
+  // up by two interpreters' threads at once.
+  static std::mutex static_types_mutex;
+  std::lock_guard<std::mutex> guard(static_types_mutex);
   static_types.push_back(type);
 }
 
@@ -1166,7 +1200,7 @@ static Ref type_get_base(Value self) {
   TypeObject* base = self.as<TypeObject>()->base;
   return base ? Ref::borrow(Value(base)) : Ref::none();
 }
-static Ref type_get_dict(Value self) { return dict_copy(self.as<TypeObject>()->dict); }
+static Ref type_get_dict(Value self) { return mappingproxy_new(self.as<TypeObject>()->dict); }
 static Ref type_get_doc(Value self) {
   Value doc = dict_get_str(self.as<TypeObject>()->dict, "__doc__");
   return doc ? Ref::borrow(doc) : Ref::none();
@@ -1220,6 +1254,8 @@ static Ref not_implemented_repr(Value) { return Ref::steal(str_intern("NotImplem
 static Ref ellipsis_repr(Value) { return Ref::steal(str_intern("Ellipsis")); }
 static int64_t singleton_hash(Value v) { return object_hash_slot(v); }
 
+void add_object_reduce_methods();
+
 void init_object_and_type_types() {
   init_static_type(&object_type, "object", nullptr, sizeof(Object), type_flag_base_type);
   object_type.repr = object_repr_slot;
@@ -1232,6 +1268,7 @@ void init_object_and_type_types() {
   object_type.init = object_init_slot;
   object_type.dealloc = object_dealloc_slot;
   add_methods(&object_type, object_methods);
+  add_object_reduce_methods();  // runtime/reduce.cpp
   add_property(&object_type, "__class__", object_get_class);
   add_property(&object_type, "__dict__", object_get_dict, object_set_dict);
   finish_static_type(&object_type);

@@ -80,26 +80,33 @@ static Ref builtin_print(Value, const Value* args, size_t nargs, Value kwnames) 
   if (!file || file.is_none()) file = sys_stdout();
   if (!file || file.is_none()) return Ref::none();
 
-  // The whole line is built first and written with one call, so lines from threads never tear.
-  std::string text;
-  for (size_t i = 0; i < nargs; ++i) {
-    if (i) text += sep;
-    if (type_of(args[i]) == &str_type) {
-      text += str_view(args[i]);
-      continue;
-    }
-    Ref piece = object_str(args[i]);
-    if (!piece) return nullptr;
-    text += str_view(*piece);
-  }
-  text += end;
   if (type_of(file) == &text_file_type) {
+    // Our own streams get the whole line in one write, so lines from threads never tear.
+    std::string text;
+    for (size_t i = 0; i < nargs; ++i) {
+      if (i) text += sep;
+      if (type_of(args[i]) == &str_type) {
+        text += str_view(args[i]);
+        continue;
+      }
+      Ref piece = object_str(args[i]);
+      if (!piece) return nullptr;
+      text += str_view(*piece);
+    }
+    text += end;
     if (!text_file_write(file, text)) return nullptr;
   } else {
+    // Other file objects see CPython's calls: one write per argument, separator and end.
     Ref write = get_attr(file, "write");
     if (!write) return nullptr;
-    Ref line = str_new(text);
-    if (!line || !call1(*write, *line)) return nullptr;
+    Ref separator = str_new(sep), terminator = str_new(end);
+    if (!separator || !terminator) return nullptr;
+    for (size_t i = 0; i < nargs; ++i) {
+      if (i && !call1(*write, *separator)) return nullptr;
+      Ref piece = object_str(args[i]);
+      if (!piece || !call1(*write, *piece)) return nullptr;
+    }
+    if (!call1(*write, *terminator)) return nullptr;
   }
   Value flush = keyword_argument(args, nargs, kwnames, "flush");
   if (flush) {

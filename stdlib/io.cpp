@@ -366,6 +366,11 @@ void flush_std_streams() {
   for (FileState* state : pending) write_out(*state);
 }
 
+void io_after_fork_child() {
+  new (&open_files_mutex) std::mutex();
+  for (FileState* state : open_files) new (&state->write_order) std::mutex();
+}
+
 static FileState& state_of(Value self) { return *self.as<FileObject>()->state; }
 static bool is_text_file(Value self) { return type_of(self) == &text_file_type; }
 

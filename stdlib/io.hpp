@@ -36,6 +36,8 @@ bool text_file_write(Value file, std::string_view utf8);
 // Writes out the buffered output of every open file of the current interpreter (the std
 // streams included). Call at shutdown and before fork(); errors are ignored.
 void flush_std_streams();
+// In the child of fork(): the file locks other threads may have held are reset.
+void io_after_fork_child();
 
 // Every blocking read and write of a file descriptor goes through these two, so that
 // releasing the GIL around the wait is added in one place. They retry on EINTR.

@@ -10,6 +10,11 @@ bool init_time_module(Value module);
 bool init_os_module(Value module);
 bool init_os_path_module(Value module);
 bool init_thread_module(Value module);
+bool init_pickle_module(Value module);
+bool init_signal_module(Value module);
+bool init_select_module(Value module);
+bool init_subprocess_native_module(Value module);
+bool init_multiprocessing_module(Value module);
 
 static const NativeModuleDef native_module_table[] = {
     {"math", init_math_module},
@@ -19,6 +24,11 @@ static const NativeModuleDef native_module_table[] = {
     {"io", init_io_module},
     {"_io", init_io_module},
     {"_thread", init_thread_module},
+    {"_pickle", init_pickle_module},
+    {"signal", init_signal_module},
+    {"select", init_select_module},
+    {"_subprocess", init_subprocess_native_module},
+    {"_multiprocessing", init_multiprocessing_module},
 };
 
 std::span<const NativeModuleDef> native_modules() { return native_module_table; }

@@ -1,5 +1,11 @@
-// The os and os.path modules: process and environment queries, the file system calls (listdir, mkdir, stat, ...) and posixpath's path algebra.
+// The os and os.path modules: process and environment queries, fork/wait/kill/exec, file descriptor calls, the file system calls (listdir, mkdir, stat, ...) and posixpath's path algebra.
+#include <algorithm>
 #include <cerrno>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unordered_map>
 #include <climits>
 #include <cstring>
 #include <dirent.h>
@@ -12,11 +18,15 @@
 #include <vector>
 
 #include "runtime/builtin_types.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/gil.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/unicode.hpp"
+#include "stdlib/io.hpp"
 #include "stdlib/struct_sequence.hpp"
+#include "stdlib/sys.hpp"
 
 extern char** environ;
 
@@ -755,6 +765,585 @@ static Ref path_getctime(Value, const Value* args, size_t nargs, Value kwnames) 
   return stat_field("getctime", args, nargs, kwnames, "st_ctime");
 }
 
+// ---- processes: fork, wait, kill, exec ----
+
+// What fork() runs around the fork, per interpreter (os.register_at_fork).
+struct ForkHooks {
+  Ref before, after_in_child, after_in_parent;  // lists of callables
+};
+
+static std::mutex fork_hooks_mutex;
+static std::unordered_map<Interpreter*, ForkHooks> fork_hooks_table;
+
+static ForkHooks& fork_hooks(Interpreter& interp) {
+  std::lock_guard<std::mutex> guard(fork_hooks_mutex);
+  return fork_hooks_table[&interp];
+}
+
+// As CPython's PyErr_WriteUnraisable: a failing fork hook is reported and the others still run.
+static void report_unraisable(Value culprit) {
+  Ref exception = fetch_error();
+  Value err = sys_stderr();
+  Ref culprit_repr = object_repr(culprit);
+  if (err && culprit_repr) {
+    Ref text = str_new("Exception ignored in: " + std::string(str_view(*culprit_repr)) + "\n");
+    if (!text || !call_method(err, "write", text.ptr(), 1)) clear_error();
+  } else {
+    clear_error();
+  }
+  if (exception) print_exception_to_stderr(*exception);
+}
+
+static void run_fork_hooks(const Ref& hooks, bool newest_first) {
+  if (!hooks) return;
+  // A copy: a hook may register more hooks.
+  Ref snapshot = list_from_iterable(*hooks);
+  if (!snapshot) {
+    clear_error();
+    return;
+  }
+  int64_t count = list_size(*snapshot);
+  for (int64_t i = 0; i < count; ++i) {
+    Value hook = list_item(*snapshot, newest_first ? count - 1 - i : i);
+    if (!call0(hook)) report_unraisable(hook);
+  }
+}
+
+static Ref os_register_at_fork(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[3];
+  if (nargs > 0) return raise(&TypeError_type, "register_at_fork() takes no positional arguments");
+  if (!bind_args("register_at_fork", args, nargs, kwnames, {"before", "after_in_child", "after_in_parent"}, 0, bound))
+    return nullptr;
+  if (!bound[0] && !bound[1] && !bound[2]) return raise(&TypeError_type, "At least one argument is required.");
+  const char* names[] = {"before", "after_in_child", "after_in_parent"};
+  for (int i = 0; i < 3; ++i)
+    if (bound[i] && type_of(bound[i])->call == nullptr)
+      return raise_format(&TypeError_type, "'%s' must be callable, not %s", names[i], type_name(bound[i]));
+  ForkHooks& hooks = fork_hooks(current_interpreter());
+  Ref* lists[] = {&hooks.before, &hooks.after_in_child, &hooks.after_in_parent};
+  for (int i = 0; i < 3; ++i) {
+    if (!bound[i]) continue;
+    if (!*lists[i] && !(*lists[i] = list_new(0))) return nullptr;
+    if (!list_append(**lists[i], bound[i])) return nullptr;
+  }
+  return Ref::none();
+}
+
+static Ref os_fork(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("fork", nargs, kwnames, 0, 0)) return nullptr;
+  Interpreter& interp = current_interpreter();
+  ForkHooks& hooks = fork_hooks(interp);
+  run_fork_hooks(hooks.before, true);
+  // Buffered output would otherwise be written by both processes.
+  flush_std_streams();
+  pid_t pid = fork();
+  if (pid < 0) return raise_from_errno(errno);
+  if (pid == 0) {
+    // Only this thread exists now: every lock another thread held is reset.
+    gil_after_fork_child(interp);
+    io_after_fork_child();
+    new (&fork_hooks_mutex) std::mutex();
+    run_fork_hooks(hooks.after_in_child, false);
+  } else {
+    run_fork_hooks(hooks.after_in_parent, false);
+  }
+  return int_from_i64(pid);
+}
+
+// A pid_t, int or similar argument.
+static bool int_argument(Value v, int& out) {
+  int64_t value;
+  if (!index_to_i64(v, value)) return false;
+  if (value < INT_MIN || value > INT_MAX) {
+    raise(&OverflowError_type, value < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
+    return false;
+  }
+  out = static_cast<int>(value);
+  return true;
+}
+
+static bool int_arguments(const char* name, const Value* args, size_t nargs, Value kwnames,
+                          std::initializer_list<const char*> names, size_t required, int* out) {
+  Value bound[4];
+  if (!bind_args(name, args, nargs, kwnames, names, required, bound)) return false;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (bound[i] && !int_argument(bound[i], out[i])) return false;
+  return true;
+}
+
+static Ref os_kill(Value, const Value* args, size_t nargs, Value kwnames) {
+  int values[2];
+  if (!check_positional("kill", nargs, kwnames, 2, 2) ||
+      !int_arguments("kill", args, nargs, kwnames, {"pid", "signal"}, 2, values))
+    return nullptr;
+  if (kill(values[0], values[1]) < 0) return raise_from_errno(errno);
+  // A signal sent to ourselves is handled before kill() returns, as in CPython.
+  if (!check_signals(thread_state())) return nullptr;
+  return Ref::none();
+}
+
+static Ref os_killpg(Value, const Value* args, size_t nargs, Value kwnames) {
+  int values[2];
+  if (!check_positional("killpg", nargs, kwnames, 2, 2) ||
+      !int_arguments("killpg", args, nargs, kwnames, {"pgid", "signal"}, 2, values))
+    return nullptr;
+  if (killpg(values[0], values[1]) < 0) return raise_from_errno(errno);
+  if (!check_signals(thread_state())) return nullptr;
+  return Ref::none();
+}
+
+// waitpid/wait: the GIL is released while waiting; an interrupted wait runs the signal
+// handlers and goes on (PEP 475) unless one of them raised.
+static pid_t wait_releasing_gil(pid_t pid, int& status, int options) {
+  ThreadState& thread = thread_state();
+  for (;;) {
+    pid_t result;
+    {
+      ReleaseGil unlocked(thread);
+      result = waitpid(pid, &status, options);
+    }
+    if (result >= 0 || errno != EINTR) {
+      if (result < 0) raise_from_errno(errno);
+      return result;
+    }
+    if (!check_signals(thread)) return -1;
+  }
+}
+
+static Ref os_waitpid(Value, const Value* args, size_t nargs, Value kwnames) {
+  int values[2];
+  if (!check_positional("waitpid", nargs, kwnames, 2, 2) ||
+      !int_arguments("waitpid", args, nargs, kwnames, {"pid", "options"}, 2, values))
+    return nullptr;
+  int status = 0;
+  pid_t pid = wait_releasing_gil(values[0], status, values[1]);
+  if (pid < 0) return nullptr;
+  Ref first = int_from_i64(pid), second = int_from_i64(status);
+  if (!first || !second) return nullptr;
+  return tuple_pack({*first, *second});
+}
+
+static Ref os_wait(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("wait", nargs, kwnames, 0, 0)) return nullptr;
+  int status = 0;
+  pid_t pid = wait_releasing_gil(-1, status, 0);
+  if (pid < 0) return nullptr;
+  Ref first = int_from_i64(pid), second = int_from_i64(status);
+  if (!first || !second) return nullptr;
+  return tuple_pack({*first, *second});
+}
+
+static bool status_argument(const char* name, const Value* args, size_t nargs, Value kwnames, int& status) {
+  Value bound[1];
+  return bind_args(name, args, nargs, kwnames, {"status"}, 1, bound) && int_argument(bound[0], status);
+}
+
+#define CHAIPY_WAIT_STATUS_FUNCTION(NAME, EXPRESSION, RESULT)                                 \
+  static Ref os_##NAME(Value, const Value* args, size_t nargs, Value kwnames) {              \
+    int status;                                                                               \
+    if (!status_argument(#NAME, args, nargs, kwnames, status)) return nullptr;                \
+    return RESULT(EXPRESSION(status));                                                        \
+  }
+CHAIPY_WAIT_STATUS_FUNCTION(WIFEXITED, WIFEXITED, Ref::boolean)
+CHAIPY_WAIT_STATUS_FUNCTION(WEXITSTATUS, WEXITSTATUS, int_from_i64)
+CHAIPY_WAIT_STATUS_FUNCTION(WIFSIGNALED, WIFSIGNALED, Ref::boolean)
+CHAIPY_WAIT_STATUS_FUNCTION(WTERMSIG, WTERMSIG, int_from_i64)
+CHAIPY_WAIT_STATUS_FUNCTION(WIFSTOPPED, WIFSTOPPED, Ref::boolean)
+CHAIPY_WAIT_STATUS_FUNCTION(WSTOPSIG, WSTOPSIG, int_from_i64)
+CHAIPY_WAIT_STATUS_FUNCTION(WIFCONTINUED, WIFCONTINUED, Ref::boolean)
+CHAIPY_WAIT_STATUS_FUNCTION(WCOREDUMP, WCOREDUMP, Ref::boolean)
+#undef CHAIPY_WAIT_STATUS_FUNCTION
+
+static Ref os_waitstatus_to_exitcode(Value, const Value* args, size_t nargs, Value kwnames) {
+  int status;
+  if (!status_argument("waitstatus_to_exitcode", args, nargs, kwnames, status)) return nullptr;
+  if (WIFEXITED(status)) return int_from_i64(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return int_from_i64(-WTERMSIG(status));
+  if (WIFSTOPPED(status))
+    return raise_format(&ValueError_type, "process stopped by delivery of signal %d", WSTOPSIG(status));
+  return raise_format(&ValueError_type, "invalid wait status: %d", status);
+}
+
+static Ref os__exit(Value, const Value* args, size_t nargs, Value kwnames) {
+  int status;
+  Value bound[1];
+  if (!bind_args("_exit", args, nargs, kwnames, {"status"}, 1, bound) || !int_argument(bound[0], status)) return nullptr;
+  _exit(status);
+}
+
+static Ref os_setsid(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("setsid", nargs, kwnames, 0, 0)) return nullptr;
+  if (setsid() < 0) return raise_from_errno(errno);
+  return Ref::none();
+}
+
+static Ref os_getpgrp(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("getpgrp", nargs, kwnames, 0, 0)) return nullptr;
+  return int_from_i64(getpgrp());
+}
+
+static Ref os_getpgid(Value, const Value* args, size_t nargs, Value kwnames) {
+  int pid;
+  if (!check_positional("getpgid", nargs, kwnames, 1, 1) || !int_argument(args[0], pid)) return nullptr;
+  pid_t group = getpgid(pid);
+  if (group < 0) return raise_from_errno(errno);
+  return int_from_i64(group);
+}
+
+static Ref os_getsid(Value, const Value* args, size_t nargs, Value kwnames) {
+  int pid;
+  if (!check_positional("getsid", nargs, kwnames, 1, 1) || !int_argument(args[0], pid)) return nullptr;
+  pid_t session = getsid(pid);
+  if (session < 0) return raise_from_errno(errno);
+  return int_from_i64(session);
+}
+
+static Ref os_setpgid(Value, const Value* args, size_t nargs, Value kwnames) {
+  int values[2];
+  if (!check_positional("setpgid", nargs, kwnames, 2, 2) ||
+      !int_arguments("setpgid", args, nargs, kwnames, {"pid", "pgrp"}, 2, values))
+    return nullptr;
+  if (setpgid(values[0], values[1]) < 0) return raise_from_errno(errno);
+  return Ref::none();
+}
+
+static Ref os_umask(Value, const Value* args, size_t nargs, Value kwnames) {
+  int mask;
+  if (!check_positional("umask", nargs, kwnames, 1, 1) || !int_argument(args[0], mask)) return nullptr;
+  return int_from_i64(umask(static_cast<mode_t>(mask)));
+}
+
+static Ref os_sched_getaffinity(Value, const Value* args, size_t nargs, Value kwnames) {
+  int pid;
+  if (!check_positional("sched_getaffinity", nargs, kwnames, 1, 1) || !int_argument(args[0], pid)) return nullptr;
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  if (sched_getaffinity(pid, sizeof cpus, &cpus) < 0) return raise_from_errno(errno);
+  Ref result = set_new();
+  if (!result) return nullptr;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (!CPU_ISSET(cpu, &cpus)) continue;
+    Ref number = int_from_i64(cpu);
+    if (!number || set_add(*result, *number) < 0) return nullptr;
+  }
+  return result;
+}
+
+// The strings of an argv or env list, as exec wants them (NUL-terminated, null at the end).
+struct CStrings {
+  std::vector<std::string> storage;
+  std::vector<char*> pointers;
+  char** get() {
+    pointers.clear();
+    for (std::string& text : storage) pointers.push_back(text.data());
+    pointers.push_back(nullptr);
+    return pointers.data();
+  }
+};
+
+static bool exec_argv(const char* name, Value argv, CStrings& out) {
+  if (!is_list(argv) && !is_tuple(argv))
+    return raise_format(&TypeError_type, "%s() arg 2 must be a tuple or list", name), false;
+  Ref items = list_from_iterable(argv);
+  if (!items) return false;
+  if (list_size(*items) == 0) return raise_format(&ValueError_type, "%s() arg 2 must not be empty", name), false;
+  for (int64_t i = 0; i < list_size(*items); ++i) {
+    PathArgument argument;
+    if (!path_argument(list_item(*items, i), argument, name)) return false;
+    out.storage.push_back(std::move(argument.text));
+  }
+  if (out.storage[0].empty()) return raise_format(&ValueError_type, "%s() arg 2 first element cannot be empty", name), false;
+  return true;
+}
+
+static bool exec_environment(Value env, CStrings& out) {
+  Ref keys = call_method(env, "keys", nullptr, 0);
+  Ref key_list = keys ? list_from_iterable(*keys) : Ref();
+  if (!key_list) return false;
+  for (int64_t i = 0; i < list_size(*key_list); ++i) {
+    Value key = list_item(*key_list, i);
+    Ref value = get_item(env, key);
+    if (!value) return false;
+    PathArgument key_text, value_text;
+    if (!path_argument(key, key_text, "execve") || !path_argument(*value, value_text, "execve")) return false;
+    if (key_text.text.empty() || key_text.text.find('=') != std::string::npos)
+      return raise(&ValueError_type, "illegal environment variable name"), false;
+    out.storage.push_back(key_text.text + "=" + value_text.text);
+  }
+  return true;
+}
+
+// execv/execve/execvp/execvpe: the process image is replaced; returns only with OSError.
+static Ref exec_call(const char* name, const Value* args, size_t nargs, Value kwnames, bool with_env, bool search) {
+  Value bound[3];
+  if (!bind_args(name, args, nargs, kwnames, {search ? "file" : "path", "argv", "env"}, with_env ? 3 : 2, bound))
+    return nullptr;
+  PathArgument path;
+  CStrings argv, env;
+  if (!path_argument(bound[0], path, name) || !exec_argv(name, bound[1], argv)) return nullptr;
+  if (with_env && !exec_environment(bound[2], env)) return nullptr;
+  flush_std_streams();
+  if (search) execvpe(path.text.c_str(), argv.get(), with_env ? env.get() : environ);
+  else if (with_env) execve(path.text.c_str(), argv.get(), env.get());
+  else execv(path.text.c_str(), argv.get());
+  return raise_from_errno(errno);
+}
+
+static Ref os_execv(Value, const Value* args, size_t nargs, Value kwnames) {
+  return exec_call("execv", args, nargs, kwnames, false, false);
+}
+static Ref os_execve(Value, const Value* args, size_t nargs, Value kwnames) {
+  return exec_call("execve", args, nargs, kwnames, true, false);
+}
+static Ref os_execvp(Value, const Value* args, size_t nargs, Value kwnames) {
+  return exec_call("execvp", args, nargs, kwnames, false, true);
+}
+static Ref os_execvpe(Value, const Value* args, size_t nargs, Value kwnames) {
+  return exec_call("execvpe", args, nargs, kwnames, true, true);
+}
+
+static Ref os_putenv(Value, const Value* args, size_t nargs, Value kwnames) {
+  PathArgument key, value;
+  if (!check_positional("putenv", nargs, kwnames, 2, 2) || !path_argument(args[0], key, "putenv") ||
+      !path_argument(args[1], value, "putenv"))
+    return nullptr;
+  if (key.text.empty() || key.text.find('=') != std::string::npos)
+    return raise(&ValueError_type, "illegal environment variable name");
+  if (setenv(key.text.c_str(), value.text.c_str(), 1) < 0) return raise_from_errno(errno);
+  return Ref::none();
+}
+
+static Ref os_unsetenv(Value, const Value* args, size_t nargs, Value kwnames) {
+  PathArgument key;
+  if (!check_positional("unsetenv", nargs, kwnames, 1, 1) || !path_argument(args[0], key, "unsetenv")) return nullptr;
+  if (key.text.empty() || key.text.find('=') != std::string::npos)
+    return raise(&ValueError_type, "illegal environment variable name");
+  if (unsetenv(key.text.c_str()) < 0) return raise_from_errno(errno);
+  return Ref::none();
+}
+
+// ---- file descriptors ----
+
+static bool fd_argument(Value v, int& fd) { return int_argument(v, fd); }
+
+static Ref os_pipe(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("pipe", nargs, kwnames, 0, 0)) return nullptr;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) < 0) return raise_from_errno(errno);
+  Ref read_end = int_from_i64(fds[0]), write_end = int_from_i64(fds[1]);
+  if (!read_end || !write_end) return nullptr;
+  return tuple_pack({*read_end, *write_end});
+}
+
+static Ref os_pipe2(Value, const Value* args, size_t nargs, Value kwnames) {
+  int flags;
+  if (!check_positional("pipe2", nargs, kwnames, 1, 1) || !int_argument(args[0], flags)) return nullptr;
+  int fds[2];
+  if (pipe2(fds, flags) < 0) return raise_from_errno(errno);
+  Ref read_end = int_from_i64(fds[0]), write_end = int_from_i64(fds[1]);
+  if (!read_end || !write_end) return nullptr;
+  return tuple_pack({*read_end, *write_end});
+}
+
+static Ref os_read(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  int64_t length;
+  if (!check_positional("read", nargs, kwnames, 2, 2) || !fd_argument(args[0], fd) || !index_to_i64(args[1], length))
+    return nullptr;
+  if (length < 0) return raise_from_errno(EINVAL);
+  std::string data(static_cast<size_t>(length), '\0');
+  ThreadState& thread = thread_state();
+  for (;;) {
+    ssize_t n;
+    {
+      ReleaseGil unlocked(thread);
+      n = ::read(fd, data.data(), data.size());
+    }
+    if (n >= 0) {
+      data.resize(static_cast<size_t>(n));
+      return bytes_new(data);
+    }
+    if (errno != EINTR) return raise_from_errno(errno);
+    if (!check_signals(thread)) return nullptr;
+  }
+}
+
+// The bytes of a bytes-like argument (bytes, bytearray).
+static bool bytes_like(Value v, std::string_view& out) {
+  if (is_bytes(v)) {
+    out = bytes_view(v);
+    return true;
+  }
+  if (v.is_object() && is_subtype(type_of(v), &bytearray_type)) {
+    out = *v.as<ByteArrayObject>()->buffer;
+    return true;
+  }
+  raise_format(&TypeError_type, "a bytes-like object is required, not '%s'", type_name(v));
+  return false;
+}
+
+static Ref os_write(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  std::string_view data;
+  if (!check_positional("write", nargs, kwnames, 2, 2) || !fd_argument(args[0], fd) || !bytes_like(args[1], data))
+    return nullptr;
+  // A copy: another thread may change a bytearray while the GIL is released.
+  std::string copy(data);
+  ThreadState& thread = thread_state();
+  for (;;) {
+    ssize_t n;
+    {
+      ReleaseGil unlocked(thread);
+      n = ::write(fd, copy.data(), copy.size());
+    }
+    if (n >= 0) return int_from_i64(n);
+    if (errno != EINTR) return raise_from_errno(errno);
+    if (!check_signals(thread)) return nullptr;
+  }
+}
+
+static Ref os_close(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[1];
+  int fd;
+  if (!bind_args("close", args, nargs, kwnames, {"fd"}, 1, bound) || !fd_argument(bound[0], fd)) return nullptr;
+  // Linux closes the descriptor even when close() reports EINTR: never retry.
+  if (::close(fd) < 0 && errno != EINTR) return raise_from_errno(errno);
+  return Ref::none();
+}
+
+static Ref os_closerange(Value, const Value* args, size_t nargs, Value kwnames) {
+  int low, high;
+  if (!check_positional("closerange", nargs, kwnames, 2, 2) || !fd_argument(args[0], low) ||
+      !fd_argument(args[1], high))
+    return nullptr;
+  for (int fd = std::max(low, 0); fd < high; ++fd) ::close(fd);
+  return Ref::none();
+}
+
+static Ref os_dup(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  if (!check_positional("dup", nargs, kwnames, 1, 1) || !fd_argument(args[0], fd)) return nullptr;
+  int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) return raise_from_errno(errno);
+  return int_from_i64(copy);
+}
+
+static Ref os_dup2(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[3];
+  int fd, fd2;
+  if (!bind_args("dup2", args, nargs, kwnames, {"fd", "fd2", "inheritable"}, 2, bound) || !fd_argument(bound[0], fd) ||
+      !fd_argument(bound[1], fd2))
+    return nullptr;
+  int inheritable = bound[2] ? object_truth(bound[2]) : 1;
+  if (inheritable < 0) return nullptr;
+  int result = inheritable || fd == fd2 ? dup2(fd, fd2) : dup3(fd, fd2, O_CLOEXEC);
+  if (result < 0) return raise_from_errno(errno);
+  return int_from_i64(result);
+}
+
+static Ref os_open(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[4];
+  PathArgument path;
+  int flags, mode = 0777;
+  if (!bind_args("open", args, nargs, kwnames, {"path", "flags", "mode", "dir_fd"}, 2, bound) ||
+      !path_argument(bound[0], path, "open") || !int_argument(bound[1], flags) ||
+      (bound[2] && !int_argument(bound[2], mode)))
+    return nullptr;
+  ThreadState& thread = thread_state();
+  for (;;) {
+    int fd;
+    {
+      ReleaseGil unlocked(thread);
+      fd = ::open(path.text.c_str(), flags | O_CLOEXEC, mode);
+    }
+    if (fd >= 0) return int_from_i64(fd);
+    if (errno != EINTR) return errno_error(path);
+    if (!check_signals(thread)) return nullptr;
+  }
+}
+
+static Ref os_lseek(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd, how;
+  int64_t position;
+  if (!check_positional("lseek", nargs, kwnames, 3, 3) || !fd_argument(args[0], fd) ||
+      !index_to_i64(args[1], position) || !int_argument(args[2], how))
+    return nullptr;
+  off_t result = lseek(fd, position, how);
+  if (result < 0) return raise_from_errno(errno);
+  return int_from_i64(result);
+}
+
+static Ref os_fstat(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[1];
+  int fd;
+  if (!bind_args("fstat", args, nargs, kwnames, {"fd"}, 1, bound) || !fd_argument(bound[0], fd)) return nullptr;
+  struct stat info;
+  if (fstat(fd, &info) < 0) return raise_from_errno(errno);
+  return stat_result_from(info);
+}
+
+static Ref os_isatty(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  if (!check_positional("isatty", nargs, kwnames, 1, 1) || !fd_argument(args[0], fd)) return nullptr;
+  return Ref::boolean(isatty(fd) == 1);
+}
+
+static Ref os_get_inheritable(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  if (!check_positional("get_inheritable", nargs, kwnames, 1, 1) || !fd_argument(args[0], fd)) return nullptr;
+  int flags = fcntl(fd, F_GETFD);
+  if (flags < 0) return raise_from_errno(errno);
+  return Ref::boolean(!(flags & FD_CLOEXEC));
+}
+
+static Ref os_set_inheritable(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  if (!check_positional("set_inheritable", nargs, kwnames, 2, 2) || !fd_argument(args[0], fd)) return nullptr;
+  int inheritable = object_truth(args[1]);
+  if (inheritable < 0) return nullptr;
+  int flags = fcntl(fd, F_GETFD);
+  if (flags < 0 || fcntl(fd, F_SETFD, inheritable ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC) < 0)
+    return raise_from_errno(errno);
+  return Ref::none();
+}
+
+static Ref os_get_blocking(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  if (!check_positional("get_blocking", nargs, kwnames, 1, 1) || !fd_argument(args[0], fd)) return nullptr;
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return raise_from_errno(errno);
+  return Ref::boolean(!(flags & O_NONBLOCK));
+}
+
+static Ref os_set_blocking(Value, const Value* args, size_t nargs, Value kwnames) {
+  int fd;
+  if (!check_positional("set_blocking", nargs, kwnames, 2, 2) || !fd_argument(args[0], fd)) return nullptr;
+  int blocking = object_truth(args[1]);
+  if (blocking < 0) return nullptr;
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0 || fcntl(fd, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK) < 0)
+    return raise_from_errno(errno);
+  return Ref::none();
+}
+
+static bool add_process_constants(Value module) {
+  static const struct {
+    const char* name;
+    int64_t value;
+  } constants[] = {
+      {"WNOHANG", WNOHANG},     {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED}, {"O_RDONLY", O_RDONLY},
+      {"O_WRONLY", O_WRONLY},   {"O_RDWR", O_RDWR},       {"O_CREAT", O_CREAT},       {"O_TRUNC", O_TRUNC},
+      {"O_APPEND", O_APPEND},   {"O_EXCL", O_EXCL},       {"O_CLOEXEC", O_CLOEXEC},   {"O_NONBLOCK", O_NONBLOCK},
+      {"O_NOCTTY", O_NOCTTY},   {"O_SYNC", O_SYNC},       {"O_DIRECTORY", O_DIRECTORY}, {"O_NOFOLLOW", O_NOFOLLOW},
+      {"O_NDELAY", O_NDELAY},   {"O_ACCMODE", O_ACCMODE}, {"SEEK_SET", SEEK_SET},     {"SEEK_CUR", SEEK_CUR},
+      {"SEEK_END", SEEK_END},    {"P_PID", P_PID},           {"P_PGID", P_PGID},
+      {"P_ALL", P_ALL},
+  };
+  for (const auto& constant : constants)
+    if (!module_add_int(module, constant.name, constant.value)) return false;
+  return true;
+}
+
 // ---- the modules ----
 
 struct FunctionEntry {
@@ -826,8 +1415,53 @@ bool init_os_module(Value module) {
                               {"replace", os_replace},
                               {"access", os_access},
                               {"stat", os_stat},
-                              {"lstat", os_lstat}}) ||
-      !add_path_constants(module))
+                              {"lstat", os_lstat},
+                              {"fstat", os_fstat},
+                              {"register_at_fork", os_register_at_fork},
+                              {"fork", os_fork},
+                              {"kill", os_kill},
+                              {"killpg", os_killpg},
+                              {"waitpid", os_waitpid},
+                              {"wait", os_wait},
+                              {"WIFEXITED", os_WIFEXITED},
+                              {"WEXITSTATUS", os_WEXITSTATUS},
+                              {"WIFSIGNALED", os_WIFSIGNALED},
+                              {"WTERMSIG", os_WTERMSIG},
+                              {"WIFSTOPPED", os_WIFSTOPPED},
+                              {"WSTOPSIG", os_WSTOPSIG},
+                              {"WIFCONTINUED", os_WIFCONTINUED},
+                              {"WCOREDUMP", os_WCOREDUMP},
+                              {"waitstatus_to_exitcode", os_waitstatus_to_exitcode},
+                              {"_exit", os__exit},
+                              {"setsid", os_setsid},
+                              {"getpgrp", os_getpgrp},
+                              {"getpgid", os_getpgid},
+                              {"getsid", os_getsid},
+                              {"setpgid", os_setpgid},
+                              {"umask", os_umask},
+                              {"sched_getaffinity", os_sched_getaffinity},
+                              {"execv", os_execv},
+                              {"execve", os_execve},
+                              {"execvp", os_execvp},
+                              {"execvpe", os_execvpe},
+                              {"putenv", os_putenv},
+                              {"unsetenv", os_unsetenv},
+                              {"pipe", os_pipe},
+                              {"pipe2", os_pipe2},
+                              {"read", os_read},
+                              {"write", os_write},
+                              {"close", os_close},
+                              {"closerange", os_closerange},
+                              {"dup", os_dup},
+                              {"dup2", os_dup2},
+                              {"open", os_open},
+                              {"lseek", os_lseek},
+                              {"isatty", os_isatty},
+                              {"get_inheritable", os_get_inheritable},
+                              {"set_inheritable", os_set_inheritable},
+                              {"get_blocking", os_get_blocking},
+                              {"set_blocking", os_set_blocking}}) ||
+      !add_path_constants(module) || !add_process_constants(module))
     return false;
   Ref environment = environment_snapshot();
   if (!environment || !module_add_object(module, "environ", *environment)) return false;

@@ -354,7 +354,8 @@ class deque:
     def __reduce__(self):
         # The items come as an iterator so that copy.deepcopy registers the new
         # deque in its memo before copying items that may refer back to it.
-        return (type(self), ((), self._maxlen), None, iter(self._ordered()))
+        args = () if self._maxlen is None else ((), self._maxlen)
+        return (type(self), args, None, iter(self._ordered()))
 
 
 ################################################################################

@@ -1,0 +1,102 @@
+// Embedding API tests: the memory cap, interrupt() from another thread, the instruction budget, the interrupt hook, output callbacks.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chaipy/chaipy.hpp>
+#include <chrono>
+#include <thread>
+
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(EmbedLimits, MemoryCapRaisesMemoryError) {
+  chaipy::Options options;
+  options.memory_limit = 8u << 20;
+  chaipy::Interpreter vm(options);
+  try {
+    vm.exec("hoard = []\nwhile True:\n    hoard.append(str(len(hoard)) * 10)\n");
+    FAIL();
+  } catch (const chaipy::Error& error) {
+    EXPECT_EQ(error.type_name(), "MemoryError");
+  }
+  // The script can catch it, and the interpreter goes on once memory is given back.
+  vm.exec("del hoard\ntry:\n    big = 'x' * (64 << 20)\nexcept MemoryError:\n    big = None\n");
+  EXPECT_TRUE(vm.get("big").is_none());
+  EXPECT_LT(vm.memory_used(), size_t(8u << 20));
+  EXPECT_EQ(vm.eval("sum(range(1000))").cast<int>(), 499500);
+  vm.set_memory_limit(0);
+  EXPECT_EQ(vm.eval("len('x' * (16 << 20))").cast<int>(), 16 << 20);
+}
+
+TEST(EmbedLimits, InterruptFromAnotherThread) {
+  chaipy::Interpreter vm;
+  std::thread interrupter([&vm] {
+    std::this_thread::sleep_for(50ms);
+    vm.interrupt();
+  });
+  try {
+    // `except Exception` does not swallow it: Interrupted is a BaseException.
+    vm.exec("while True:\n    try:\n        pass\n    except Exception:\n        pass\n");
+    FAIL();
+  } catch (const chaipy::Error& error) {
+    EXPECT_EQ(error.type_name(), "Interrupted");
+    EXPECT_EQ(error.message(), "interrupted by the host");
+  }
+  interrupter.join();
+  EXPECT_EQ(vm.eval("1 + 1").cast<int>(), 2);
+  EXPECT_EQ(vm.eval("__import__('chaipy').Interrupted.__mro__[1].__name__").cast<std::string>(), "BaseException");
+}
+
+TEST(EmbedLimits, InstructionBudgetStopsRunawayScripts) {
+  chaipy::Options options;
+  options.instruction_budget = 100000;
+  chaipy::Interpreter vm(options);
+  try {
+    vm.exec("n = 0\nwhile True:\n    try:\n        n += 1\n    except BaseException:\n        pass\n");
+    FAIL();
+  } catch (const chaipy::Error& error) {
+    EXPECT_EQ(error.type_name(), "Interrupted");
+    EXPECT_EQ(error.message(), "instruction budget exhausted");
+  }
+  EXPECT_GT(vm.get("n").cast<int>(), 1000);
+  EXPECT_EQ(vm.instructions_left(), 0u);
+  vm.set_instruction_budget(0);
+  vm.exec("for i in range(200000):\n    pass\n");
+  vm.set_instruction_budget(10);
+  EXPECT_THROW(vm.exec("def f(n):\n    return n if n == 0 else f(n - 1)\nf(50)\n"), chaipy::Error);
+}
+
+TEST(EmbedLimits, InterruptHook) {
+  std::atomic<int> polls{0};
+  chaipy::Options options;
+  options.interrupt_hook = [&] { return ++polls == 5; };
+  options.interrupt_hook_interval = 1000;
+  chaipy::Interpreter vm(options);
+  EXPECT_THROW(vm.exec("while True:\n    pass\n"), chaipy::Error);
+  EXPECT_EQ(polls.load(), 5);
+}
+
+TEST(EmbedLimits, OutputCallbacks) {
+  std::string out, err;
+  chaipy::Options options;
+  options.stdout_callback = [&](std::string_view text) { out += text; };
+  options.stderr_callback = [&](std::string_view text) { err += text; };
+  {
+    chaipy::Interpreter vm(options);
+    vm.exec(
+        "import sys, threading\n"
+        "print('to out')\n"
+        "print('to err', file=sys.stderr)\n"
+        "def broken():\n"
+        "    raise ValueError('in thread')\n"
+        "t = threading.Thread(target=broken)\n"
+        "t.start()\n"
+        "t.join()\n");
+  }
+  EXPECT_EQ(out, "to out\n");
+  EXPECT_NE(err.find("to err\n"), std::string::npos);
+  EXPECT_NE(err.find("ValueError: in thread"), std::string::npos);
+}
+
+}  // namespace
