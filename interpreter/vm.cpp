@@ -982,6 +982,23 @@ dispatch:
         DISPATCH();
       }
     }
+    if (arg == uint32_t(BinaryOp::Add) + inplace_offset && left.is_object() && right.is_object() &&
+        left.as_object()->type == &str_type && right.as_object()->type == &str_type) {
+      // `s += t` into the local that holds s's only other reference: drop that reference first
+      // so s can grow in place, keeping loops that build strings linear (as CPython does).
+      uint32_t next = instructions[pc];
+      if (instruction_opcode(next) == Opcode::STORE_FAST && fast[instruction_arg(next)] == left &&
+          left.as_object()->refcount == 2) {
+        fast[instruction_arg(next)] = Value();
+        left.as_object()->refcount = 1;
+        TOP() = Value();
+        Ref grown = str_append(Ref::steal(left), right);
+        decref(right);
+        CHECK(grown);
+        TOP() = grown.release();
+        DISPATCH();
+      }
+    }
     Ref r = arg >= inplace_offset ? inplace_op(left, right, BinaryOp(arg - inplace_offset))
                                   : binary_op(left, right, BinaryOp(arg));
     decref(right);

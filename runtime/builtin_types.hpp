@@ -57,6 +57,8 @@ Ref str_new(std::string_view utf8);  // the input must be valid UTF-8
 // Returns the process-wide interned, immortal str for `text` (identifiers, attribute names).
 Value str_intern(std::string_view text);
 Ref str_concat(Value a, Value b);
+// left + right, growing `left` in place when this is its only reference (the VM's `s += t`).
+Ref str_append(Ref left, Value right);
 bool str_equal(Value a, Value b);  // both str
 int64_t str_hash(Value s);
 Ref str_from_code_point(uint32_t cp);
