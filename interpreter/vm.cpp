@@ -573,16 +573,16 @@ static bool frame_stack_too_deep(ThreadState& ts) {
 // ---- the loop ----
 
 Ref eval_frame(Frame& frame) {
-  ThreadState& ts = thread_state();
-  if (++ts.recursion_depth > ts.interp->recursion_limit || frame_stack_too_deep(ts)) {
-    --ts.recursion_depth;
+  ThreadState* ts = &thread_state();
+  if (++ts->recursion_depth > ts->interp->recursion_limit || frame_stack_too_deep(*ts)) {
+    --ts->recursion_depth;
     return raise(&RecursionError_type, "maximum recursion depth exceeded");
   }
-  frame.back = ts.frame;
-  ts.frame = &frame;
-  if (ts.interp->eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) {
-    ts.frame = frame.back;
-    --ts.recursion_depth;
+  frame.back = ts->frame;
+  ts->frame = &frame;
+  if (ts->interp->eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(*ts)) {
+    ts->frame = frame.back;
+    --ts->recursion_depth;
     return nullptr;
   }
 
@@ -1048,9 +1048,9 @@ dispatch:
     DISPATCH();
   }
   TARGET(JUMP) {
-    if (arg < pc && ts.interp->eval_breaker.load(std::memory_order_relaxed)) {
+    if (arg < pc && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
       frame.pc = pc;
-      CHECK(handle_eval_breaker(ts));
+      CHECK(handle_eval_breaker(*ts));
     }
     pc = arg;
     DISPATCH();
@@ -1528,8 +1528,8 @@ dispatch:
   TARGET(POP_EXCEPT) {
     --frame.block_depth;
     Value previous = POP();
-    Value old = ts.handled_exception;
-    ts.handled_exception = previous.is_none() ? Value() : previous;
+    Value old = ts->handled_exception;
+    ts->handled_exception = previous.is_none() ? Value() : previous;
     if (previous.is_none()) decref(previous);
     decref(old);
     DISPATCH();
@@ -1561,11 +1561,11 @@ dispatch:
   }
   TARGET(RAISE_VARARGS) {
     if (arg == 0) {
-      if (!ts.handled_exception) {
+      if (!ts->handled_exception) {
         raise(&RuntimeError_type, "No active exception to reraise");
         goto error;
       }
-      restore_error(Ref::borrow(ts.handled_exception));
+      restore_error(Ref::borrow(ts->handled_exception));
       add_traceback = false;
       goto error;
     }
@@ -1619,6 +1619,8 @@ dispatch:
     frame.stack_depth = uint32_t(sp - stack_base);
     frame.pc = pc;
     Ref sent = generator_yield(frame, Ref::steal(v));
+    // The generator may be resumed by another thread (or in a fork child): use its state.
+    ts = &thread_state();
     CHECK(sent);
     PUSH(sent.release());
     DISPATCH();
@@ -1638,6 +1640,7 @@ dispatch:
     frame.stack_depth = uint32_t(sp - stack_base);
     frame.pc = pc;
     Ref r = generator_yield_from(frame, iterator);
+    ts = &thread_state();
     CHECK(r);
     decref(iterator);
     TOP() = r.release();
@@ -1652,15 +1655,15 @@ dispatch:
   }
 
 error : {
-  Value exception = ts.pending_exception;
+  Value exception = ts->pending_exception;
   if (!exception) {
     raise(&SystemError_type, "error return without exception set");
-    exception = ts.pending_exception;
+    exception = ts->pending_exception;
   }
   if (add_traceback) {
     traceback_add(exception, Value(code), frame.last_pc);
     auto* e = exception.as<BaseExceptionObject>();
-    Value handled = ts.handled_exception;
+    Value handled = ts->handled_exception;
     if (handled && handled != exception && !e->context) {
       // Implicit chaining, guarding against cycles as CPython does.
       bool cycle = false;
@@ -1684,8 +1687,8 @@ error : {
       Value previous = *level;
       while (sp > level + 1) decref(POP());
       sp = level;
-      Value old = ts.handled_exception;
-      ts.handled_exception = previous.is_none() ? Value() : previous;
+      Value old = ts->handled_exception;
+      ts->handled_exception = previous.is_none() ? Value() : previous;
       if (previous.is_none()) decref(previous);
       decref(old);
       continue;
@@ -1693,11 +1696,11 @@ error : {
     Value* level = stack_base + block.level;
     while (sp > level) decref(POP());
     frame.blocks[frame.block_depth++] = Block{Block::Handler, 0, block.level};
-    Value previous = ts.handled_exception ? ts.handled_exception : Value::none();
+    Value previous = ts->handled_exception ? ts->handled_exception : Value::none();
     PUSH(previous);  // the reference moves from the thread state to the stack
     Ref raised = fetch_error();
     incref(*raised);
-    ts.handled_exception = *raised;
+    ts->handled_exception = *raised;
     PUSH(raised.release());
     pc = block.handler;
     DISPATCH();
@@ -1709,8 +1712,8 @@ error : {
 exit:
   while (sp > stack_base) decref(POP());
   frame.stack_depth = 0;
-  ts.frame = frame.back;
-  --ts.recursion_depth;
+  ts->frame = frame.back;
+  --ts->recursion_depth;
   return result;
 #undef PUSH
 #undef POP

@@ -60,6 +60,7 @@ Interpreter* interpreter_create(InterpreterConfig config) {
   std::call_once(types_ready, init_builtin_types);
 
   auto* interp = new Interpreter();
+  interp->type_lookup_cache = type_lookup_cache_new();
   interp->config = std::move(config);
   interp->main_thread.interp = interp;
   interp->main_thread.stack_limit = main_stack_limit();
@@ -103,6 +104,7 @@ void interpreter_destroy(Interpreter* interp) {
   decref(interp->main_thread.handled_exception);
   gil_destroy(*interp);
   current_thread = nullptr;
+  type_lookup_cache_free(interp->type_lookup_cache);
   delete interp;
 }
 

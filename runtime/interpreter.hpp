@@ -16,6 +16,7 @@ struct InterpreterConfig {
 };
 
 struct Gil;
+struct TypeLookupCache;
 
 struct Interpreter {
   // Non-zero when the running thread must stop at the next check (a GIL drop request, a
@@ -38,6 +39,7 @@ struct Interpreter {
   size_t allocated_bytes = 0;  // live object memory, under the GIL
   size_t memory_limit = 0;     // 0: no cap
   bool memory_limit_hit = false;  // MemoryError raised: a little headroom to unwind with
+  TypeLookupCache* type_lookup_cache = nullptr;  // runtime/typeobject.cpp: type_lookup's results
 };
 
 // Creates an interpreter and attaches the calling thread as its main thread.

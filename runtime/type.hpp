@@ -117,7 +117,14 @@ bool is_subtype(const TypeObject* type, const TypeObject* base);  // walks the m
 inline bool isinstance_exact_or_sub(Value v, const TypeObject* t) { return is_subtype(type_of(v), t); }
 
 // Looks a name (str) up along the type's mro; borrowed result, null when absent (no error).
+// Results for interned names are cached per interpreter (see invalidate_type_lookups).
 Value type_lookup(TypeObject* type, Value name);
+// Whoever changes a type's dict other than through setattr on the type or the helpers here
+// (add_methods, set_static_type_attribute, ...) must call this.
+void invalidate_type_lookups();
+struct TypeLookupCache;
+TypeLookupCache* type_lookup_cache_new();
+void type_lookup_cache_free(TypeLookupCache* cache);
 
 // Allocates a zeroed instance of `type` (type->instance_size bytes), refcount 1, type set and
 // incref'd when it is a heap type. Raises MemoryError (returns null) on failure.

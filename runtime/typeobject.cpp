@@ -1,6 +1,7 @@
 // The object and type types: allocation, static type set-up, class creation (C3 MRO, slot trampolines), and None/NotImplemented/Ellipsis.
 #include <malloc.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <array>
@@ -94,7 +95,31 @@ bool is_subtype(const TypeObject* type, const TypeObject* base) {
   return false;
 }
 
-Value type_lookup(TypeObject* type, Value name) {
+// ---- the type lookup cache ----
+// Attribute access looks names up along the mro, one dict probe per class, hits and (for data
+// descriptor checks) misses alike. Each interpreter caches the results by (type, interned name).
+// Entries are valid for one epoch: every change to any type's dict, every type created or freed
+// (an address may be reused) starts a new one, so a stale entry can never match. Those changes
+// are rare once a program runs.
+static std::atomic<uint64_t> type_lookup_epoch{1};
+
+void invalidate_type_lookups() { type_lookup_epoch.fetch_add(1, std::memory_order_relaxed); }
+
+struct TypeLookupEntry {
+  const TypeObject* type;
+  const Object* name;  // an interned (immortal) str: its address is never reused
+  uint64_t epoch;
+  Value value;         // borrowed from the class dict that holds it; null for "absent"
+};
+struct TypeLookupCache {
+  static constexpr size_t size = 1024;
+  TypeLookupEntry entries[size];
+};
+
+TypeLookupCache* type_lookup_cache_new() { return new TypeLookupCache(); }
+void type_lookup_cache_free(TypeLookupCache* cache) { delete cache; }
+
+static Value type_lookup_uncached(TypeObject* type, Value name) {
   Value mro = type->mro;
   for (int64_t i = 0, n = tuple_size(mro); i < n; ++i) {
     Value dict = tuple_item(mro, i).as<TypeObject>()->dict;
@@ -102,6 +127,23 @@ Value type_lookup(TypeObject* type, Value name) {
     if (found) return found;
   }
   return Value();
+}
+
+Value type_lookup(TypeObject* type, Value name) {
+  ThreadState* thread = current_thread;
+  TypeLookupCache* cache = thread && thread->interp ? thread->interp->type_lookup_cache : nullptr;
+  Object* name_object = name.as_object();
+  if (!cache || name_object->type != &str_type || !static_cast<StrObject*>(name_object)->interned)
+    return type_lookup_uncached(type, name);
+  uintptr_t slot = ((reinterpret_cast<uintptr_t>(type) >> 4) ^ (reinterpret_cast<uintptr_t>(name_object) >> 3)) &
+                   (TypeLookupCache::size - 1);
+  TypeLookupEntry& entry = cache->entries[slot];
+  uint64_t epoch = type_lookup_epoch.load(std::memory_order_relaxed);
+  if (entry.type == type && entry.name == name_object && entry.epoch == epoch) return entry.value;
+  Value found = type_lookup_uncached(type, name);
+  // dict_get may run __eq__ of odd keys, which may change classes: cache only a quiet lookup.
+  if (type_lookup_epoch.load(std::memory_order_relaxed) == epoch) entry = {type, name_object, epoch, found};
+  return found;
 }
 
 static void make_immortal(Value v) {
@@ -139,6 +181,7 @@ void init_static_type(TypeObject* type, const char* name, TypeObject* base, uint
 
 void set_static_type_attribute(TypeObject* type, const char* name, Value value) {
   make_immortal(value);
+  invalidate_type_lookups();
   if (static_types_final) {
     dict_set(type->dict, str_intern(name), value);
     return;
@@ -185,6 +228,7 @@ static void finalize_static_type(TypeObject* type) {
 }
 
 void finish_static_type(TypeObject* type) {
+  invalidate_type_lookups();
   if (static_types_final) {
     finalize_static_type(type);
     dict_set_str(type->dict, "__doc__", Value::none());
@@ -689,6 +733,7 @@ static void update_slot_for(TypeObject* type, Value name);
 
 static void bump_versions(TypeObject* type) {
   type->version++;
+  invalidate_type_lookups();
   // Subclasses are not tracked; caches also check the instance type's own version, and
   // every heap type's version is derived at lookup time from its mro (see type_version).
 }
@@ -718,6 +763,7 @@ static int type_setattr_slot(Value self, Value name, Value value) {
 
 static void type_dealloc_slot(Object* object) {
   auto* type = static_cast<TypeObject*>(object);
+  invalidate_type_lookups();
   decref(type->bases);
   decref(type->mro);
   decref(type->dict);
@@ -1103,6 +1149,8 @@ Ref type_new_from_namespace(TypeObject* metatype, Value name, Value bases, Value
     decref(old);
     dict_del(type->dict, str_intern("__classcell__"));
   }
+  // Lookups made while the class dict was being filled in may be cached: start afresh.
+  invalidate_type_lookups();
   // __init_subclass__ and __set_name__ hooks.
   size_t pos = 0;
   Value key, value;
@@ -1189,6 +1237,7 @@ static int type_set_dict_entry(Value self, const char* name, Value value) {
     raise_format(&TypeError_type, "cannot set '%s' attribute of immutable type '%s'", name, type->name.c_str());
     return -1;
   }
+  invalidate_type_lookups();
   return dict_set_str(type->dict, name, value ? value : Value::none());
 }
 static int type_set_module(Value self, Value value) { return type_set_dict_entry(self, "__module__", value); }

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -130,10 +132,25 @@ struct SemLockObject : Object {
 
 constexpr size_t semaphore_mapping_size = 4096;
 
+// getpid() is a system call and locks ask for it on every acquire and release: the pid is kept
+// here and forgotten in every fork child (pthread_atfork), where it is read again.
+std::atomic<pid_t> cached_pid{0};
+
+void forget_pid_in_child() { cached_pid.store(0, std::memory_order_relaxed); }
+
+pid_t current_pid() {
+  pid_t pid = cached_pid.load(std::memory_order_relaxed);
+  if (pid == 0) {
+    pid = getpid();
+    cached_pid.store(pid, std::memory_order_relaxed);
+  }
+  return pid;
+}
+
 SemLockObject* semlock_of(Value v) { return v.as<SemLockObject>(); }
 
 bool semlock_is_mine(SemLockObject* lock) {
-  return lock->count > 0 && lock->owner_pid == getpid() && lock->last_tid == current_thread_ident();
+  return lock->count > 0 && lock->owner_pid == current_pid() && lock->last_tid == current_thread_ident();
 }
 
 sem_t* map_semaphore(int fd) {
@@ -153,7 +170,7 @@ Ref semlock_wrap(TypeObject* type, int fd, sem_t* semaphore, int64_t kind, int64
   lock->fd = fd;
   lock->kind = kind;
   lock->maxvalue = maxvalue;
-  lock->owner_pid = getpid();
+  lock->owner_pid = current_pid();
   lock->name = name ? name : Value::none();
   incref(lock->name);
   return Ref::steal(Value(object));
@@ -262,8 +279,8 @@ Ref semlock_acquire(Value self, const Value* args, size_t nargs, Value kwnames) 
     }
   }
   if (result != 0) return Ref::boolean(false);
-  if (lock->owner_pid != getpid()) {
-    lock->owner_pid = getpid();
+  if (lock->owner_pid != current_pid()) {
+    lock->owner_pid = current_pid();
     lock->count = 0;
   }
   ++lock->count;
@@ -287,7 +304,7 @@ Ref semlock_release(Value self, const Value*, size_t nargs, Value kwnames) {
     if (value >= lock->maxvalue) return raise(&ValueError_type, "semaphore or lock released too many times");
   }
   if (sem_post(lock->semaphore) != 0) return raise_from_errno(errno);
-  if (lock->owner_pid == getpid() && lock->count > 0) --lock->count;
+  if (lock->owner_pid == current_pid() && lock->count > 0) --lock->count;
   return Ref::none();
 }
 
@@ -301,7 +318,7 @@ Ref semlock_exit(Value self, const Value*, size_t, Value) { return semlock_relea
 Ref semlock_count(Value self, const Value*, size_t nargs, Value kwnames) {
   if (!check_positional("_count", nargs, kwnames, 0, 0)) return nullptr;
   SemLockObject* lock = semlock_of(self);
-  return int_from_i64(lock->owner_pid == getpid() ? lock->count : 0);
+  return int_from_i64(lock->owner_pid == current_pid() ? lock->count : 0);
 }
 
 Ref semlock_is_mine_method(Value self, const Value*, size_t nargs, Value kwnames) {
@@ -685,6 +702,52 @@ Ref mp_send_frame(Value, const Value* args, size_t nargs, Value kwnames) {
   return Ref::none();
 }
 
+// send_frames(fd, messages): a list of bytes objects written as consecutive frames with as few
+// writev calls as possible (Queue's feeder thread sends what has piled up in one go).
+Ref mp_send_frames(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_positional("send_frames", nargs, kwnames, 2, 2)) return nullptr;
+  int fd;
+  if (!fd_argument(args[0], fd)) return nullptr;
+  if (!is_subtype(type_of(args[1]), &list_type))
+    return raise_format(&TypeError_type, "send_frames() argument 2 must be list, not %T", args[1]);
+  // A tuple copy keeps the payloads alive (and unchanged) while the GIL is released.
+  Ref messages = tuple_from_array(args[1].as<ListObject>()->items, size_t(list_size(args[1])));
+  if (!messages) return nullptr;
+  size_t count = tuple_size(*messages);
+  for (size_t i = 0; i < count; ++i)
+    if (!is_bytes(tuple_item(*messages, i)))
+      return raise_format(&TypeError_type, "a bytes object is required, not '%T'", tuple_item(*messages, i));
+  std::vector<unsigned char> headers(count * 12);
+  std::vector<struct iovec> parts;
+  parts.reserve(count * 2);
+  for (size_t i = 0; i < count; ++i) {
+    std::string_view data = bytes_view(tuple_item(*messages, i));
+    unsigned char* header = &headers[i * 12];
+    uint64_t length = data.size();
+    size_t header_size = 4;
+    if (length > 0x7fffffff) {
+      header[0] = header[1] = header[2] = header[3] = 0xff;
+      for (int k = 0; k < 8; ++k) header[4 + k] = uint8_t(length >> (56 - 8 * k));
+      header_size = 12;
+    } else {
+      for (int k = 0; k < 4; ++k) header[k] = uint8_t(length >> (24 - 8 * k));
+    }
+    parts.push_back({header, header_size});
+    if (!data.empty()) parts.push_back({const_cast<char*>(data.data()), data.size()});
+  }
+  int error = 0;
+  {
+    ReleaseGil unlocked;
+    for (size_t done = 0; done < parts.size() && !error;) {
+      int batch = int(std::min<size_t>(parts.size() - done, IOV_MAX));
+      error = write_fully(fd, parts.data() + done, batch);
+      done += size_t(batch);
+    }
+  }
+  if (error) return raise_from_errno(error);
+  return Ref::none();
+}
+
 // Reads exactly `size` bytes. 1 done, 0 end of file before the first byte, -1 error pending.
 int read_exactly(int fd, char* into, size_t size, bool at_message_start) {
   size_t have = 0;
@@ -836,12 +899,16 @@ void init_types() {
 
 bool init_multiprocessing_module(Value module) {
   static std::once_flag types_ready;
-  std::call_once(types_ready, init_types);
+  std::call_once(types_ready, [] {
+    init_types();
+    pthread_atfork(nullptr, nullptr, forget_pid_in_child);
+  });
   static const struct {
     const char* name;
     NativeFunction fn;
   } functions[] = {
       {"send_frame", mp_send_frame},
+      {"send_frames", mp_send_frames},
       {"recv_frame", mp_recv_frame},
       {"wait_readable", mp_wait_readable},
       {"spawnv_passfds", mp_spawnv_passfds},

@@ -107,12 +107,14 @@ class _ConnectionBase:
         """
         Receive bytes data as a bytes object.
         """
-        self._check_closed()
-        self._check_readable()
-        if maxlength is not None and maxlength < 0:
-            raise ValueError("negative maxlength")
+        handle = self._handle
+        if handle is None or not self._readable or maxlength is not None:
+            self._check_closed()
+            self._check_readable()
+            if maxlength is not None and maxlength < 0:
+                raise ValueError("negative maxlength")
         try:
-            return _recv_frame(self._handle, maxlength)
+            return _recv_frame(handle, maxlength)
         except OSError as e:
             if str(e) == "bad message length":
                 self._bad_message_length()

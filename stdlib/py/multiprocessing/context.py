@@ -1,7 +1,7 @@
 # multiprocessing.context: the start methods (fork, spawn), contexts with the factory functions (Process, Queue, Pool, Value, ...), and the default context.
 import os
 import sys
-import threading
+import _thread
 
 from . import process
 from . import reduction
@@ -295,7 +295,7 @@ def _force_start_method(method):
 # Check that the current thread is spawning a child process
 #
 
-_tls = threading.local()
+_tls = _thread._local()
 
 
 def get_spawning_popen():

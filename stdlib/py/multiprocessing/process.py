@@ -4,13 +4,32 @@ __all__ = ['BaseProcess', 'current_process', 'active_children',
 
 import os
 import sys
-import itertools
-import threading
+import _thread
 
 try:
     ORIGINAL_DIR = os.path.abspath(os.getcwd())
 except OSError:
     ORIGINAL_DIR = None
+
+
+class _Counter(object):
+    '''itertools.count() for process, job and finalizer numbers: atomic between threads, and
+    without importing itertools and threading, which a spawned child would otherwise compile
+    before it can start its target.'''
+    __slots__ = ('_next', '_lock')
+
+    def __init__(self, start=0):
+        self._next = start
+        self._lock = _thread.allocate_lock()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        with self._lock:
+            value = self._next
+            self._next = value + 1
+        return value
 
 
 def current_process():
@@ -265,7 +284,7 @@ class BaseProcess(object):
         try:
             if self._start_method is not None:
                 context._force_start_method(self._start_method)
-            _process_counter = itertools.count(1)
+            _process_counter = _Counter(1)
             _children = set()
             util._close_stdin()
             old_process = _current_process
@@ -297,7 +316,10 @@ class BaseProcess(object):
             sys.stderr.write('Process %s:\n' % self.name)
             sys.excepthook(*sys.exc_info())
         finally:
-            threading._shutdown()
+            # Threads exist only if the threading module was imported.
+            threading = sys.modules.get('threading')
+            if threading is not None:
+                threading._shutdown()
             util.info('process exiting with exitcode %d' % exitcode)
             util._flush_std_streams()
 
@@ -368,7 +390,7 @@ class _MainProcess(BaseProcess):
 
 _parent_process = None
 _current_process = _MainProcess()
-_process_counter = itertools.count(1)
+_process_counter = _Counter(1)
 _children = set()
 del _MainProcess
 

@@ -15,6 +15,25 @@ from . import context
 _ForkingPickler = context.reduction.ForkingPickler
 
 from .util import debug, info, Finalize, is_exiting
+import _multiprocessing
+_send_frames = _multiprocessing.send_frames
+_pickle_dumps = context.reduction.pickle.dumps
+
+# This process's id, kept up to date in forked children: put() and get() compare it with the
+# queue's owner without a getpid() call per message.
+_pid = os.getpid()
+
+
+def _after_fork_in_child():
+    global _pid
+    _pid = os.getpid()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+# What the feeder thread writes at most in one go.
+_BATCH_MESSAGES = 1024
+_BATCH_BYTES = 1 << 20
 
 #
 # Queue type using a pipe, buffer and thread
@@ -51,7 +70,11 @@ class Queue(object):
         # (checked on use: chaipy has no weak references for an after-fork registry).
         self._owner_pid = os.getpid()
         self._notempty = threading.Condition(threading.Lock())
-        self._buffer = collections.deque()
+        # [True] while the feeder thread waits for the buffer to fill: only then does put()
+        # take the condition's lock to wake it.
+        self._feeder_idle = [False]
+        # A list: put() appends, the feeder thread alone takes items from the front.
+        self._buffer = []
         self._thread = None
         self._jointhread = None
         self._joincancelled = False
@@ -60,32 +83,44 @@ class Queue(object):
         self._send_bytes = self._writer.send_bytes
         self._recv_bytes = self._reader.recv_bytes
         self._poll = self._reader.poll
+        self._racquire = self._rlock.acquire
+        self._rrelease = self._rlock.release
+        self._sem_release = self._sem.release
 
     def _check_process(self):
-        if self._owner_pid != os.getpid():
+        if self._owner_pid != _pid:
             self._reset()
 
     def put(self, obj, block=True, timeout=None):
-        self._check_process()
+        if self._owner_pid != _pid:
+            self._reset()
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
         if not self._sem.acquire(block, timeout):
             raise Full
-
-        with self._notempty:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(obj)
-            self._notempty.notify()
+        if self._thread is None:
+            with self._notempty:
+                if self._thread is None:
+                    self._start_thread()
+        # Appended before looking at the flag, which the feeder sets before it looks at the
+        # buffer: one of the two sees the other's change, so no item is left unnoticed.
+        self._buffer.append(obj)
+        if self._feeder_idle[0]:
+            with self._notempty:
+                self._notempty.notify()
 
     def get(self, block=True, timeout=None):
-        self._check_process()
+        if self._owner_pid != _pid:
+            self._reset()
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
         if block and timeout is None:
-            with self._rlock:
+            self._racquire()
+            try:
                 res = self._recv_bytes()
-            self._sem.release()
+            finally:
+                self._rrelease()
+            self._sem_release()
         else:
             if block:
                 deadline = time.monotonic() + timeout
@@ -150,7 +185,7 @@ class Queue(object):
         self._buffer.clear()
         self._thread = threading.Thread(
             target=Queue._feed,
-            args=(self._buffer, self._notempty, self._send_bytes,
+            args=(self._buffer, self._notempty, self._feeder_idle, self._writer,
                   self._wlock, self._reader.close, self._writer.close,
                   self._ignore_epipe, self._on_queue_feeder_error,
                   self._sem),
@@ -196,61 +231,84 @@ class Queue(object):
             notempty.notify()
 
     @staticmethod
-    def _feed(buffer, notempty, send_bytes, writelock, reader_close,
+    def _feed(buffer, notempty, idle, writer, writelock, reader_close,
               writer_close, ignore_epipe, onerror, queue_sem):
+        # Sends what has piled up in the buffer as one write of many frames: the per-message
+        # cost is then the pickling, not a lock round trip and a system call.
         debug('starting thread to feed data to pipe')
         nacquire = notempty.acquire
         nrelease = notempty.release
         nwait = notempty.wait
-        bpopleft = buffer.popleft
         sentinel = _sentinel
-        wacquire = writelock.acquire
-        wrelease = writelock.release
+        reducers = _ForkingPickler._extra_reducers
 
-        while 1:
+        def send(frames, objects):
+            # False when the thread must stop (the reader is gone, or the process is exiting).
             try:
-                nacquire()
-                try:
-                    if not buffer:
-                        nwait()
-                finally:
-                    nrelease()
-                try:
-                    while 1:
-                        obj = bpopleft()
-                        if obj is sentinel:
-                            debug('feeder thread got sentinel -- exiting')
-                            reader_close()
-                            writer_close()
-                            return
-
-                        # serialize the data before acquiring the lock
-                        obj = _ForkingPickler.dumps(obj)
-                        wacquire()
-                        try:
-                            send_bytes(obj)
-                        finally:
-                            wrelease()
-                except IndexError:
-                    pass
+                with writelock:
+                    _send_frames(writer.fileno(), frames)
             except Exception as e:
                 if ignore_epipe and getattr(e, 'errno', 0) == _EPIPE:
-                    return
+                    return False
                 # Since this runs in a daemon thread the resources it uses
                 # may be become unusable while the process is cleaning up.
                 # We ignore errors which happen after the process has
                 # started to cleanup.
                 if is_exiting():
                     info('error in queue thread: %s', e)
-                    return
-                else:
-                    # Since the object has not been sent in the queue, we need
-                    # to decrease the size of the queue. The error acts as
-                    # if the object had been silently removed from the queue
-                    # and this step is necessary to have a properly working
-                    # queue.
+                    return False
+                # The objects were not sent: as if they had been silently removed.
+                for obj in objects:
                     queue_sem.release()
                     onerror(e, obj)
+            return True
+
+        while 1:
+            if not buffer:
+                nacquire()
+                try:
+                    idle[0] = True
+                    while not buffer:
+                        nwait()
+                finally:
+                    idle[0] = False
+                    nrelease()
+            # pickle.dumps itself unless a reducer was registered (a call less per message).
+            dumps = _ForkingPickler.dumps if reducers else _pickle_dumps
+            # Only this thread removes items, from the front: whatever put() appends meanwhile
+            # stays for the next round.
+            taken = buffer[:_BATCH_MESSAGES]
+            del buffer[:len(taken)]
+            frames = []
+            objects = []
+            size = 0
+            for obj in taken:
+                if obj is sentinel:
+                    if frames and not send(frames, objects):
+                        return
+                    debug('feeder thread got sentinel -- exiting')
+                    reader_close()
+                    writer_close()
+                    return
+                try:
+                    # serialize the data before acquiring the lock
+                    frame = dumps(obj)
+                except Exception as e:
+                    # The object never reaches the pipe: as if it were silently removed.
+                    queue_sem.release()
+                    onerror(e, obj)
+                    continue
+                frames.append(frame)
+                objects.append(obj)
+                size += len(frame)
+                if size >= _BATCH_BYTES:
+                    if not send(frames, objects):
+                        return
+                    frames = []
+                    objects = []
+                    size = 0
+            if frames and not send(frames, objects):
+                return
 
     @staticmethod
     def _on_queue_feeder_error(e, obj):

@@ -1,4 +1,6 @@
 # multiprocessing.reduction: pickling for messages between processes, and file descriptors handed to a spawned child.
+import pickle
+
 from . import context
 
 __all__ = ['send_handle', 'recv_handle', 'ForkingPickler', 'register', 'dump', 'DupFd']
@@ -17,16 +19,12 @@ class ForkingPickler:
 
     @classmethod
     def dumps(cls, obj, protocol=None):
-        import pickle
         reduce = cls._extra_reducers.get(type(obj)) if cls._extra_reducers else None
         if reduce is not None:
             return pickle.dumps(_Reduced(obj, reduce), protocol)
         return pickle.dumps(obj, protocol)
 
-    @staticmethod
-    def loads(data):
-        import pickle
-        return pickle.loads(data)
+    loads = staticmethod(pickle.loads)
 
 
 class _Reduced:

@@ -1,10 +1,11 @@
 # multiprocessing.util: finalizers run at exit or on demand, after-fork hooks, the exit function that reaps children, and a minimal logger.
-import itertools
+import _thread
 import os
 import sys
-import threading
 
 import atexit
+
+from .process import _Counter
 
 __all__ = ['sub_debug', 'debug', 'info', 'sub_warning', 'get_logger',
            'log_to_stderr', 'get_temp_dir', 'register_after_fork',
@@ -117,7 +118,7 @@ def get_temp_dir():
 #
 
 _afterfork_registry = {}
-_afterfork_counter = itertools.count()
+_afterfork_counter = _Counter()
 
 
 def _run_after_forkers():
@@ -140,7 +141,7 @@ def register_after_fork(obj, func):
 #
 
 _finalizer_registry = {}
-_finalizer_counter = itertools.count()
+_finalizer_counter = _Counter()
 
 
 class Finalize(object):
@@ -272,7 +273,7 @@ atexit.register(_exit_function)
 
 class ForkAwareThreadLock(object):
     def __init__(self):
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
         self.acquire = self._lock.acquire
         self.release = self._lock.release
         register_after_fork(self, ForkAwareThreadLock._at_fork_reinit)
@@ -287,7 +288,7 @@ class ForkAwareThreadLock(object):
         return self._lock.__exit__(*args)
 
 
-class ForkAwareLocal(threading.local):
+class ForkAwareLocal(_thread._local):
     def __init__(self):
         register_after_fork(self, lambda obj: obj.__dict__.clear())
 
