@@ -78,8 +78,14 @@ struct TypeObject : Object {
   int (*init)(Value self, const Value* args, size_t nargs, Value kwnames) = nullptr;
 };
 
-// The type of any value, immediates included.
-TypeObject* type_of(Value v);
+// The type of any value, immediates included. Inline: every protocol starts with it.
+extern TypeObject int_type, bool_type, none_type;
+inline TypeObject* type_of(Value v) {
+  if (v.is_object()) return v.as_object()->type;
+  if (v.is_small_int()) return &int_type;
+  if (v.is_none()) return &none_type;
+  return &bool_type;
+}
 inline const char* type_name(Value v);
 
 // Native methods of builtin types live in the type's dict as method descriptors.

@@ -23,13 +23,6 @@ TypeObject object_type, type_type, none_type, not_implemented_type, ellipsis_typ
 Object NotImplemented_object;
 Object Ellipsis_object;
 
-TypeObject* type_of(Value v) {
-  if (v.is_small_int()) return &int_type;
-  if (v.is_object()) return v.as_object()->type;
-  if (v.is_none()) return &none_type;
-  return &bool_type;
-}
-
 void dealloc_object(Object* object) { object->type->dealloc(object); }
 
 static Object* finish_alloc(void* memory, TypeObject* type) {
