@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -98,10 +99,15 @@ int system_exit_status(Value exception) {
 }
 
 // Reports the pending exception as CPython does at top level; returns the exit status.
+// An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython does, so a shell or a
+// parent sees "killed by SIGINT" (status 130) rather than an ordinary error.
+bool exit_by_sigint = false;
+
 int report_uncaught() {
   Ref exception = fetch_error();
   if (!exception) return 1;
   if (is_subtype(type_of(*exception), &SystemExit_type)) return system_exit_status(*exception);
+  if (is_subtype(type_of(*exception), &KeyboardInterrupt_type)) exit_by_sigint = true;
   Value hook = sys_attribute("excepthook");
   if (hook) {
     auto* e = exception.as<BaseExceptionObject>();
@@ -287,5 +293,14 @@ int main(int argc, char** argv) {
   gil_begin_shutdown(*interp);
   interpreter_destroy(interp);
   fflush(stdout);
+  if (exit_by_sigint && status == 1) {
+    signal(SIGINT, SIG_DFL);
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, nullptr);
+    kill(getpid(), SIGINT);
+    return 130;
+  }
   return status;
 }

@@ -1,0 +1,3 @@
+# An uncaught KeyboardInterrupt prints its traceback and ends the process by SIGINT (status 130).
+print("before")
+raise KeyboardInterrupt
