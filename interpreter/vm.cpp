@@ -11,6 +11,7 @@
 #include "interpreter/opcodes.hpp"
 #include "interpreter/vm_builtins.hpp"
 #include "runtime/builtin_types.hpp"
+#include "runtime/dict_object.hpp"
 #include "runtime/exceptions.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/import.hpp"
@@ -356,6 +357,9 @@ bool current_frame_super_arguments(TypeObject*& klass, Value& object) {
 }
 
 // ---- helpers of the loop ----
+
+// LOAD_GLOBAL's cache index: set when the name was found in the builtins.
+constexpr uint32_t global_cache_in_builtins = 1u << 31;
 
 static Ref name_error(Value name) {
   std::string text(str_view(name));
@@ -758,14 +762,41 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    Value name = names[arg];
-    Value found = dict_get(frame.globals, name);
-    if (!found) found = dict_get(frame.builtins, name);
-    if (!found) {
-      CHECK(!error_pending());
-      name_error(name);
-      goto error;
+    // The cache keeps where the name was found, valid while neither dict gains or loses keys
+    // (a value replaced in place is read afresh from the entry).
+    auto* globals = frame.globals.as<DictObject>();
+    auto* builtins = frame.builtins.as<DictObject>();
+    CodeObject::InlineCache* cache = code->caches ? &code->caches[pc - 1] : nullptr;
+    if (cache && cache->version == globals->keys_version && cache->version2 == builtins->keys_version) {
+      Value found = cache->index & global_cache_in_builtins
+                        ? dict_value_at(builtins, cache->index & ~global_cache_in_builtins)
+                        : dict_value_at(globals, cache->index);
+      if (found) {
+        incref(found);
+        PUSH(found);
+        DISPATCH();
+      }
     }
+    Value name = names[arg];
+    Value found;
+    uint32_t where;
+    int64_t index = dict_lookup_index(frame.globals, name);
+    CHECK(index != -2);
+    if (index >= 0) {
+      found = dict_value_at(globals, index);
+      where = uint32_t(index);
+    } else {
+      index = dict_lookup_index(frame.builtins, name);
+      CHECK(index != -2);
+      if (index < 0) {
+        name_error(name);
+        goto error;
+      }
+      found = dict_value_at(builtins, index);
+      where = uint32_t(index) | global_cache_in_builtins;
+    }
+    if (!code->caches) code->caches = std::make_unique<CodeObject::InlineCache[]>(code->unit->code.size());
+    code->caches[pc - 1] = {globals->keys_version, builtins->keys_version, Value(), where};
     incref(found);
     PUSH(found);
     DISPATCH();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "runtime/builtin_types.hpp"
+#include "runtime/dict_object.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/type_init.hpp"
 #include "runtime/unicode.hpp"
@@ -30,6 +31,8 @@ struct DictEntry {
   Value value;
 };
 
+}  // namespace
+
 // The index table ((1 << log2_size) slots of 1, 2, 4 or 8 bytes each, holding entry numbers,
 // slot_empty or slot_dummy) followed by the entries in insertion order.
 struct DictKeys {
@@ -39,6 +42,8 @@ struct DictKeys {
   int64_t nentries;  // entries appended so far, deleted ones included
   alignas(8) unsigned char indices[8];
 };
+
+namespace {
 
 // Shared by every empty dict, so `{}` allocates no table; never written to (usable is 0).
 DictKeys empty_keys = {min_log2_size, 0, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
@@ -143,11 +148,6 @@ inline int quick_keys_equal(Value a, Value b) {
 
 }  // namespace
 
-struct DictObject : Object {
-  int64_t used;
-  uint64_t keys_version;
-  DictKeys* keys;
-};
 
 namespace {
 
@@ -479,6 +479,16 @@ Value dict_get(Value dict, Value key) {
   if (ix < 0) return Value();
   return keys_entries(d->keys)[ix].value;
 }
+
+int64_t dict_lookup_index(Value dict, Value key) {
+  int64_t hash = key_hash(key);
+  if (hash == -1) return -2;
+  int64_t ix = lookup(as_dict(dict), key, hash);
+  if (ix == lookup_error) return -2;
+  return ix < 0 ? -1 : ix;
+}
+
+Value dict_value_at(const DictObject* dict, int64_t index) { return keys_entries(dict->keys)[index].value; }
 
 // Looks a str up by its text without making a str object; keys of other types never equal a
 // str (short of a custom __eq__, which name lookups from C++ do not need to honour).
