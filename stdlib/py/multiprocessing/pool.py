@@ -500,6 +500,15 @@ class Pool(object):
         util.debug('task handler exiting')
 
     @staticmethod
+    def _deliver_result(cache, task):
+        # A result for a job that is gone (terminated, or failed when a worker died) is dropped.
+        job, i, obj = task
+        try:
+            cache[job]._set(i, obj)
+        except KeyError:
+            pass
+
+    @staticmethod
     def _handle_results(outqueue, get, cache):
         thread = threading.current_thread()
 
@@ -519,12 +528,8 @@ class Pool(object):
                 util.debug('result handler got sentinel')
                 break
 
-            job, i, obj = task
-            try:
-                cache[job]._set(i, obj)
-            except KeyError:
-                pass
-            task = job = obj = None
+            Pool._deliver_result(cache, task)
+            task = None
 
         while cache and thread._state != TERMINATE:
             try:
@@ -536,12 +541,8 @@ class Pool(object):
             if task is None:
                 util.debug('result handler ignoring extra sentinel')
                 continue
-            job, i, obj = task
-            try:
-                cache[job]._set(i, obj)
-            except KeyError:
-                pass
-            task = job = obj = None
+            Pool._deliver_result(cache, task)
+            task = None
 
         util.debug('result handler exiting: len(cache)=%s, thread._state=%s',
                    len(cache), thread._state)

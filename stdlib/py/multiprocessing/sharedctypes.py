@@ -294,17 +294,21 @@ class SynchronizedBase(object):
         return '<%s wrapper for %s>' % (type(self).__name__, self._obj)
 
 
+def _synchronized_property(name):
+    # An attribute of the shared object read and written under the wrapper's lock.
+    def get(self):
+        with self._lock:
+            return getattr(self._obj, name)
+
+    def set(self, value):
+        with self._lock:
+            setattr(self._obj, name, value)
+
+    return property(get, set)
+
+
 class Synchronized(SynchronizedBase):
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, value):
-        with self._lock:
-            self._obj.value = value
+    value = _synchronized_property('value')
 
 
 class SynchronizedArray(SynchronizedBase):
@@ -320,33 +324,7 @@ class SynchronizedArray(SynchronizedBase):
         with self:
             self._obj[i] = value
 
-    def __getslice__(self, start, stop):
-        with self:
-            return self._obj[start:stop]
-
-    def __setslice__(self, start, stop, values):
-        with self:
-            self._obj[start:stop] = values
-
 
 class SynchronizedString(SynchronizedArray):
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, value):
-        with self._lock:
-            self._obj.value = value
-
-    @property
-    def raw(self):
-        with self._lock:
-            return self._obj.raw
-
-    @raw.setter
-    def raw(self, value):
-        with self._lock:
-            self._obj.raw = value
+    value = _synchronized_property('value')
+    raw = _synchronized_property('raw')
