@@ -409,17 +409,7 @@ class Popen:
             try:
                 stdout, stderr = self._communicate(input, endtime, timeout)
             except KeyboardInterrupt:
-                # Give the child (which got the same Ctrl-C) a moment to exit.
-                if timeout is not None:
-                    sigint_timeout = min(self._sigint_wait_secs,
-                                         self._remaining_time(endtime))
-                else:
-                    sigint_timeout = self._sigint_wait_secs
-                self._sigint_wait_secs = 0  # nothing else should wait.
-                try:
-                    self._wait(timeout=sigint_timeout)
-                except TimeoutExpired:
-                    pass
+                self._wait_after_interrupt(endtime)
                 raise  # resume the KeyboardInterrupt
 
             finally:
@@ -454,23 +444,23 @@ class Popen:
 
     def wait(self, timeout=None):
         """Wait for child process to terminate; returns self.returncode."""
-        if timeout is not None:
-            endtime = time.monotonic() + timeout
+        endtime = None if timeout is None else time.monotonic() + timeout
         try:
             return self._wait(timeout=timeout)
         except KeyboardInterrupt:
-            # Give the child (which got the same Ctrl-C) a moment to exit.
-            if timeout is not None:
-                sigint_timeout = min(self._sigint_wait_secs,
-                                     self._remaining_time(endtime))
-            else:
-                sigint_timeout = self._sigint_wait_secs
-            self._sigint_wait_secs = 0  # nothing else should wait.
-            try:
-                self._wait(timeout=sigint_timeout)
-            except TimeoutExpired:
-                pass
+            self._wait_after_interrupt(endtime)
             raise  # resume the KeyboardInterrupt
+
+    def _wait_after_interrupt(self, endtime):
+        # Give the child (which got the same Ctrl-C) a moment to exit; only once.
+        sigint_timeout = self._sigint_wait_secs
+        if endtime is not None:
+            sigint_timeout = min(sigint_timeout, self._remaining_time(endtime))
+        self._sigint_wait_secs = 0
+        try:
+            self._wait(timeout=sigint_timeout)
+        except TimeoutExpired:
+            pass
 
     @staticmethod
     def _child_fds(*fds):
