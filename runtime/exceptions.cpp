@@ -396,7 +396,7 @@ void traceback_add(Value exception, Value code, uint32_t instruction) {
 
 // ---- the pending-error API ----
 
-thread_local ThreadState* current_thread = nullptr;
+constinit thread_local ThreadState* current_thread = nullptr;
 
 static void set_pending(Ref exception) {
   ThreadState& ts = thread_state();

@@ -27,7 +27,7 @@ struct ThreadState {
 
 // The state of the thread running now. Each OS thread attached to an interpreter has one;
 // it changes only when a thread attaches or detaches (embedding) — never on the hot path.
-extern thread_local ThreadState* current_thread;
+extern thread_local constinit ThreadState* current_thread;
 inline ThreadState& thread_state() { return *current_thread; }
 
 }  // namespace chaipy

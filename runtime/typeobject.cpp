@@ -122,6 +122,15 @@ static Value type_lookup_uncached(TypeObject* type, Value name) {
   return Value();
 }
 
+// A miss: walk the mro and remember the result in `entry`.
+[[gnu::noinline]] static Value type_lookup_and_cache(TypeObject* type, Value name, TypeLookupEntry& entry,
+                                                     uint64_t epoch) {
+  Value found = type_lookup_uncached(type, name);
+  // dict_get may run __eq__ of odd keys, which may change classes: cache only a quiet lookup.
+  if (type_lookup_epoch.load(std::memory_order_relaxed) == epoch) entry = {type, name.as_object(), epoch, found};
+  return found;
+}
+
 Value type_lookup(TypeObject* type, Value name) {
   ThreadState* thread = current_thread;
   TypeLookupCache* cache = thread && thread->interp ? thread->interp->type_lookup_cache : nullptr;
@@ -133,10 +142,7 @@ Value type_lookup(TypeObject* type, Value name) {
   TypeLookupEntry& entry = cache->entries[slot];
   uint64_t epoch = type_lookup_epoch.load(std::memory_order_relaxed);
   if (entry.type == type && entry.name == name_object && entry.epoch == epoch) return entry.value;
-  Value found = type_lookup_uncached(type, name);
-  // dict_get may run __eq__ of odd keys, which may change classes: cache only a quiet lookup.
-  if (type_lookup_epoch.load(std::memory_order_relaxed) == epoch) entry = {type, name_object, epoch, found};
-  return found;
+  return type_lookup_and_cache(type, name, entry, epoch);
 }
 
 static void make_immortal(Value v) {
