@@ -31,18 +31,28 @@ using namespace chaipy;
 namespace {
 
 const char* const usage_text =
-    "usage: chaipy [option] ... [-c cmd | - | file] [arg] ...\n"
+    "usage: chaipy [option] ... [-c cmd | file | -] [arg] ...\n"
     "Options:\n"
-    "-c cmd   : program passed in as string (terminates option list)\n"
-    "-h       : print this help message and exit (also -? or --help)\n"
-    "-V       : print the Python version number and exit (also --version)\n"
-    "--dis    : print the bytecode of every code object of the file and exit\n"
-    "file     : program read from script file\n"
-    "-        : program read from stdin (default; interactive mode if a tty)\n"
-    "arg ...  : arguments passed to program in sys.argv[1:]\n";
+    "-c cmd : program passed in as string (terminates option list)\n"
+    "-h     : print this help message and exit (also -? or --help)\n"
+    "-V     : print the Python version number and exit (also --version)\n"
+    "-X gilstats\n"
+    "       : at exit, print a table of GIL use per thread to stderr\n"
+    "-B, -E, -I, -s, -S, -u\n"
+    "       : accepted for compatibility with CPython; no effect\n"
+    "--dis  : print the bytecode of every code object of the file and exit\n"
+    "--gil-trace FILE\n"
+    "       : at exit, write the GIL activity of every thread to FILE as a\n"
+    "         Chrome trace (JSON)\n"
+    "--gil-timeline FILE\n"
+    "       : at exit, draw the GIL activity of every thread to FILE as SVG\n"
+    "Arguments:\n"
+    "file   : program read from script file\n"
+    "-      : program read from stdin (default; interactive mode if a tty)\n"
+    "arg ...: arguments passed to program in sys.argv[1:]\n";
 
 int usage_error(const std::string& message) {
-  fprintf(stderr, "%s\nusage: chaipy [option] ... [-c cmd | - | file] [arg] ...\nTry `chaipy -h' for more information.\n",
+  fprintf(stderr, "%s\nusage: chaipy [option] ... [-c cmd | file | -] [arg] ...\nTry `chaipy -h' for more information.\n",
           message.c_str());
   return 2;
 }

@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "interpreter/lexer.hpp"
+#include "interpreter/stack_guard.hpp"
+#include "runtime/unicode_names.hpp"
 
 // How errors are chosen, following CPython's pegen:
 // - Pass 1 parses the grammar proper. Forced tokens ("expected ':'"), literal errors and
@@ -457,7 +459,7 @@ class Parser {
     Depth& operator=(const Depth&) = delete;
     void add() {
       ++levels_;
-      if (++parser_.depth_ > kMaxDepth) parser_.too_deep();
+      if (++parser_.depth_ > kMaxDepth || native_stack_exhausted()) parser_.too_deep();
     }
 
    private:
@@ -2523,9 +2525,15 @@ class Parser {
         }
         case 'N':
           if (!bytes) {
-            unsupported(token, "\\N{...} escapes in strings are not supported");
-            while (i < body.size() && body[i++] != '}') {
-            }
+            // Error positions as CPython's unicodeescape decoder: up to where it stopped reading.
+            if (i >= body.size() || body[i] != '{') unicode_error(start, i, "malformed \\N character escape");
+            size_t name_start = ++i;
+            while (i < body.size() && body[i] != '}') ++i;
+            if (i >= body.size() || i == name_start) unicode_error(start, i, "malformed \\N character escape");
+            std::optional<uint32_t> cp = unicode_lookup_name(body.substr(name_start, i - name_start));
+            ++i;
+            if (!cp) unicode_error(start, i, "unknown Unicode character name");
+            append_utf8(out, *cp);
             break;
           }
           [[fallthrough]];

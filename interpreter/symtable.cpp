@@ -5,6 +5,8 @@
 
 #include <unordered_set>
 
+#include "interpreter/stack_guard.hpp"
+
 namespace chaipy {
 
 namespace {
@@ -73,6 +75,9 @@ class SymbolTableBuilder {
   [[noreturn]] static void fail(std::string message, const SourcePosition& pos) {
     throw CompileError{std::move(message), pos};
   }
+  static void check_stack(const SourcePosition& pos) {
+    if (native_stack_exhausted()) throw CompileError{compile_recursion_message, pos, true, true};
+  }
 
   void enter_scope(ScopeType type, std::string name, const void* node, const SourcePosition& pos) {
     auto scope = std::make_unique<Scope>();
@@ -139,6 +144,7 @@ class SymbolTableBuilder {
   void visit_alias(const ast::Alias& alias);
   void visit_arguments(const ast::Arguments& args);
   void visit_defaults(const ast::Arguments& args);
+  void visit_annotations(const ast::Arguments& args, const ast::ExprPtr& returns);
   void visit_params(const std::vector<ast::Arg>& params);
   void visit_comprehension(const ast::Expr& node, const char* scope_name, ComprehensionType type,
                            const std::vector<ast::Comprehension>& generators, const ast::Expr& element,
@@ -158,6 +164,7 @@ class SymbolTableBuilder {
 };
 
 void SymbolTableBuilder::visit_stmt(const ast::Stmt& statement) {
+  check_stack(statement.pos);
   using K = ast::StmtKind;
   switch (statement.kind) {
     case K::FunctionDef:
@@ -187,7 +194,7 @@ void SymbolTableBuilder::visit_stmt(const ast::Stmt& statement) {
       break;
     }
     case K::AnnAssign: {
-      // Annotations are never evaluated here, so their names are not visited.
+      // As CPython, the annotation's names count as used even where it is not evaluated.
       const auto& node = ast::as<ast::AnnAssign>(statement);
       if (node.target->kind == ast::ExprKind::Name) {
         const auto& target = ast::as<ast::Name>(*node.target);
@@ -206,6 +213,7 @@ void SymbolTableBuilder::visit_stmt(const ast::Stmt& statement) {
       } else {
         visit_expr(*node.target);
       }
+      visit_expr(*node.annotation);
       if (node.value) visit_expr(*node.value);
       break;
     }
@@ -297,6 +305,7 @@ void SymbolTableBuilder::visit_stmt(const ast::Stmt& statement) {
 void SymbolTableBuilder::visit_function(const ast::FunctionDef& def) {
   add_def(def.name, symbol_def_local, def.pos);
   visit_defaults(def.args);
+  visit_annotations(def.args, def.returns);
   visit_exprs(def.decorator_list);
   enter_scope(ScopeType::Function, def.name, &def, def.pos);
   visit_arguments(def.args);
@@ -353,6 +362,16 @@ void SymbolTableBuilder::visit_alias(const ast::Alias& alias) {
 void SymbolTableBuilder::visit_defaults(const ast::Arguments& args) {
   visit_exprs(args.defaults);
   visit_exprs(args.kw_defaults);
+}
+
+// Parameter and return annotations are evaluated in the scope around the function.
+void SymbolTableBuilder::visit_annotations(const ast::Arguments& args, const ast::ExprPtr& returns) {
+  for (const auto* params : {&args.posonlyargs, &args.args, &args.kwonlyargs})
+    for (const auto& param : *params)
+      if (param.annotation) visit_expr(*param.annotation);
+  for (const ast::ArgPtr* param : {&args.vararg, &args.kwarg})
+    if (*param && (*param)->annotation) visit_expr(*(*param)->annotation);
+  if (returns) visit_expr(*returns);
 }
 
 void SymbolTableBuilder::visit_params(const std::vector<ast::Arg>& params) {
@@ -464,6 +483,7 @@ void SymbolTableBuilder::visit_yield(const ast::Expr& node, const ast::Expr* val
 }
 
 void SymbolTableBuilder::visit_expr(const ast::Expr& expression) {
+  check_stack(expression.pos);
   using K = ast::ExprKind;
   switch (expression.kind) {
     case K::BoolOp:

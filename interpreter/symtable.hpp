@@ -18,6 +18,7 @@ struct CompileError {
   std::string message;
   SourcePosition pos;
   bool has_end = true;  // CPython leaves end_offset unset for a few errors (future imports)
+  bool too_deep = false;  // nesting exhausted the C++ stack: a RecursionError, as in CPython
 };
 
 enum class ScopeType { Module, Class, Function };

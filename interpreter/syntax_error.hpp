@@ -6,7 +6,7 @@ namespace chaipy {
 
 // Mirrors the attributes of CPython's SyntaxError as raised by compile().
 struct SyntaxErrorInfo {
-  std::string type;      // "SyntaxError", "IndentationError" or "TabError"
+  std::string type;      // "SyntaxError", "IndentationError", "TabError" or "RecursionError" (too deep)
   std::string message;   // CPython's wording
   std::string filename;
   int line = 0, col = 0;         // 1-based line; 1-based column offset as SyntaxError.offset

@@ -54,6 +54,7 @@ inline std::string_view str_view(Value v) {
   return {s->data, s->byte_length};
 }
 Ref str_new(std::string_view utf8);  // the input must be valid UTF-8
+Ref str_new_ascii(std::string_view ascii);  // the input must be ASCII (no scan: callers checked)
 // Returns the process-wide interned, immortal str for `text` (identifiers, attribute names).
 Value str_intern(std::string_view text);
 Ref str_concat(Value a, Value b);
@@ -120,6 +121,9 @@ Value dict_get(Value dict, Value key);
 Value dict_get_str(Value dict, std::string_view key);
 int dict_set(Value dict, Value key, Value value);  // borrows both; 0 or -1
 int dict_set_str(Value dict, const char* key, Value value);
+// Makes room for `count` entries in all, so that many inserts do not resize; 0, or -1 with
+// MemoryError pending.
+int dict_reserve(Value dict, size_t count);
 int dict_del(Value dict, Value key);  // 0, or -1 with KeyError pending when missing
 int64_t dict_size(Value dict);
 // Iteration: start with pos = 0; yields borrowed key and value.

@@ -519,6 +519,12 @@ int dict_set(Value dict, Value key, Value value) {
 
 int dict_set_str(Value dict, const char* key, Value value) { return dict_set(dict, str_intern(key), value); }
 
+int dict_reserve(Value dict, size_t count) {
+  DictObject* d = as_dict(dict);
+  if (int64_t(count) <= d->used + d->keys->usable) return 0;
+  return resize(d, log2_size_holding(int64_t(count))) ? 0 : -1;
+}
+
 int dict_del(Value dict, Value key) {
   int64_t hash = key_hash(key);
   if (hash == -1) return -1;
@@ -575,6 +581,22 @@ void dict_dealloc(Object* object) {
   release_entries(d->keys);
   free_keys(d->keys);
   free_object(object);
+}
+
+void dict_traverse(Object* object, GcVisit visit, void* arg) {
+  DictKeys* k = static_cast<DictObject*>(object)->keys;
+  if (!k) return;  // being allocated
+  DictEntry* entries = keys_entries(k);
+  for (int64_t i = 0; i < k->nentries; ++i) {
+    if (entries[i].key) {
+      visit(entries[i].key, arg);
+      visit(entries[i].value, arg);
+    }
+  }
+}
+
+void dict_gc_clear(Object* object) {
+  if (static_cast<DictObject*>(object)->keys) dict_clear(Value(object));
 }
 
 Ref dict_repr(Value self) {
@@ -1153,8 +1175,10 @@ void init_iterator_type(TypeObject* type, const char* name, UnarySlot next) {
 
 void init_dict_types() {
   init_static_type(&dict_type, "dict", &object_type, sizeof(DictObject),
-                   type_flag_base_type | type_flag_dict_subclass);
+                   type_flag_base_type | type_flag_dict_subclass | type_flag_gc);
   dict_type.dealloc = dict_dealloc;
+  dict_type.traverse = dict_traverse;
+  dict_type.clear = dict_gc_clear;
   dict_type.repr = dict_repr;
   dict_type.hash = hash_not_implemented;
   dict_type.richcompare = dict_richcompare;

@@ -172,6 +172,20 @@ static void exception_dealloc(Object* object) {
   free_object(object);
 }
 
+static void exception_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* e = static_cast<BaseExceptionObject*>(object);
+  for (Value v : {e->dict, e->args, e->traceback, e->cause, e->context}) visit(v, arg);
+}
+
+// args becomes () rather than null: str() and repr() of a cleared exception still work.
+static void exception_clear(Object* object) {
+  auto* e = static_cast<BaseExceptionObject*>(object);
+  Value old[] = {e->dict, e->args, e->traceback, e->cause, e->context};
+  e->dict = e->traceback = e->cause = e->context = Value();
+  e->args = empty_tuple().release();
+  for (Value v : old) decref(v);
+}
+
 static Ref exception_str_slot(Value self) {
   auto* e = self.as<BaseExceptionObject>();
   TypeObject* type = type_of(self);
@@ -198,8 +212,8 @@ static Ref exception_str_slot(Value self) {
     Value msg = exception_attribute(self, "msg");
     Value filename = exception_attribute(self, "filename");
     Value lineno = exception_attribute(self, "lineno");
-    if (msg && !msg.is_none()) {
-      Ref text = object_str(msg);
+    {
+      Ref text = object_str(msg ? msg : Value::none());
       if (!text) return nullptr;
       std::string out(str_view(*text));
       bool has_file = filename && is_str(filename);
@@ -340,7 +354,7 @@ static Ref traceback_get_next(Value self) { return get_optional(self.as<Tracebac
 void init_exception_types() {
 #define CHAIPY_INIT_EXCEPTION_TYPE(name, base_name)                                                        \
   init_static_type(&name##_type, #name, CHAIPY_BASE_OF_##base_name, sizeof(BaseExceptionObject),          \
-                   type_flag_base_type | type_flag_exception | type_flag_has_instance_dict);                \
+                   type_flag_base_type | type_flag_exception | type_flag_has_instance_dict | type_flag_gc); \
   name##_type.dict_offset = offsetof(BaseExceptionObject, dict);
 #define CHAIPY_BASE_OF_nullptr &object_type
 #define CHAIPY_BASE_OF_BaseException &BaseException_type
@@ -362,6 +376,8 @@ void init_exception_types() {
   BaseException_type.new_ = exception_new_slot;
   BaseException_type.init = exception_init_slot;
   BaseException_type.dealloc = exception_dealloc;
+  BaseException_type.traverse = exception_traverse;
+  BaseException_type.clear = exception_clear;
   BaseException_type.str = exception_str_slot;
   BaseException_type.repr = exception_repr_slot;
   add_methods(&BaseException_type, exception_methods);
@@ -563,6 +579,64 @@ std::string source_line(const std::string& filename, int line) {
   return it->second[line - 1];
 }
 
+// The source line and caret of a SyntaxError, by CPython's print_error_text rules (offsets are
+// 1-based; a caret left of the stripped text is not drawn; only SyntaxError itself, not its
+// subclasses, draws more than one caret).
+static std::string syntax_error_text(int64_t offset, int64_t end_offset, std::string_view text) {
+  int64_t caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+  --offset;
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\f')) {
+    text.remove_prefix(1);
+    --offset;
+  }
+  int64_t length = int64_t(text.size());
+  if (length > 0 && text.back() == '\n') --length;
+  if (offset > length) offset = length;
+  for (;;) {
+    size_t newline = text.find('\n');
+    if (newline == std::string_view::npos || int64_t(newline) >= offset) break;
+    text.remove_prefix(newline + 1);
+    length -= int64_t(newline) + 1;
+    offset -= int64_t(newline) + 1;
+  }
+  std::string out = "    " + std::string(text);
+  if (size_t(length) >= text.size() || text[length] != '\n') out += "\n";
+  if (offset < 0) return out;
+  return out + "    " + std::string(offset, ' ') + std::string(caret_repetitions, '^') + "\n";
+}
+
+// "  File ..., line N" and the source text of a SyntaxError, as CPython's parse_syntax_error reads
+// the attributes; false when they are unusable (the exception then prints like any other).
+static bool format_syntax_error_location(Value exception, TypeObject* type, std::string& out) {
+  Value filename = exception_attribute(exception, "filename");
+  Value lineno = exception_attribute(exception, "lineno");
+  Value offset = exception_attribute(exception, "offset");
+  Value text = exception_attribute(exception, "text");
+  if (!filename || !lineno || !lineno.is_small_int() || !offset || !text) return false;
+  if (!filename.is_none() && !is_str(filename)) return false;
+  if (!offset.is_none() && !offset.is_small_int()) return false;
+  int64_t line = lineno.as_small_int();
+  int64_t start = offset.is_none() ? -1 : offset.as_small_int();
+  int64_t end_line = line;
+  int64_t end = -1;
+  if (type == &SyntaxError_type) {
+    Value end_lineno = exception_attribute(exception, "end_lineno");
+    Value end_offset = exception_attribute(exception, "end_offset");
+    if (end_lineno && end_lineno.is_small_int()) end_line = end_lineno.as_small_int();
+    if (end_offset && end_offset.is_small_int()) end = end_offset.as_small_int();
+  }
+  out = "  File \"" + std::string(filename.is_none() ? "<string>" : str_view(filename)) + "\", line " +
+        std::to_string(line) + "\n";
+  if (is_str(text)) {
+    std::string_view source = str_view(text);
+    int64_t size = int64_t(source.size());
+    if (end_line > line) end = size;
+    if (end > size + 1) end = size + 1;
+    out += syntax_error_text(start, end, source);
+  }
+  return true;
+}
+
 std::string format_exception_only(Value exception) {
   TypeObject* type = type_of(exception);
   std::string name = type->qualname;
@@ -573,40 +647,21 @@ std::string format_exception_only(Value exception) {
   }
   std::string out;
   if (is_subtype(type, &SyntaxError_type)) {
-    Value filename = exception_attribute(exception, "filename");
-    Value lineno = exception_attribute(exception, "lineno");
-    Value text = exception_attribute(exception, "text");
-    Value offset = exception_attribute(exception, "offset");
-    Value end_offset = exception_attribute(exception, "end_offset");
-    Value end_lineno = exception_attribute(exception, "end_lineno");
-    if (filename && is_str(filename) && lineno && lineno.is_small_int()) {
-      out += "  File \"" + std::string(str_view(filename)) + "\", line " + std::to_string(lineno.as_small_int()) + "\n";
-      if (text && is_str(text)) {
-        std::string line(str_view(text));
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-        size_t indent = line.find_first_not_of(" \t\f");
-        if (indent == std::string::npos) indent = line.size();
-        out += "    " + line.substr(indent) + "\n";
-        if (offset && offset.is_small_int() && offset.as_small_int() > 0) {
-          int64_t start = offset.as_small_int() - 1 - int64_t(indent);
-          int64_t end = start + 1;
-          bool same_line = !end_lineno || !end_lineno.is_small_int() || end_lineno.as_small_int() == lineno.as_small_int();
-          if (end_offset && end_offset.is_small_int() && end_offset.as_small_int() > offset.as_small_int() && same_line)
-            end = end_offset.as_small_int() - 1 - int64_t(indent);
-          int64_t width = int64_t(line.size() - indent);
-          if (start < 0) start = 0;
-          if (start > width) start = width;
-          if (end > width + 1) end = width + 1;
-          if (end <= start) end = start + 1;
-          out += "    " + std::string(start, ' ') + std::string(end - start, '^') + "\n";
+    std::string located;
+    if (format_syntax_error_location(exception, type, located)) {
+      Value msg = exception_attribute(exception, "msg");
+      out += located + name;
+      if (msg && !msg.is_none()) {
+        Ref msg_text = object_str(msg);
+        if (!msg_text) {
+          clear_error();
+          out += ": <exception str() failed>";
+        } else if (!str_view(*msg_text).empty()) {
+          out += ": " + std::string(str_view(*msg_text));
         }
       }
+      return out + "\n";
     }
-    Value msg = exception_attribute(exception, "msg");
-    Ref msg_text = msg ? object_str(msg) : Ref();
-    if (!msg_text) clear_error();
-    out += name + ": " + (msg_text ? std::string(str_view(*msg_text)) : std::string("invalid syntax")) + "\n";
-    return out;
   }
   Ref text = object_str(exception);
   if (!text) {

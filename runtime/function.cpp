@@ -204,6 +204,12 @@ static void bound_method_dealloc(Object* object) {
   decref(method->self);
   free_object(object);
 }
+// No clear slot (as CPython's): the function or self is cleared instead.
+static void bound_method_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* method = static_cast<BoundMethodObject*>(object);
+  visit(method->function, arg);
+  visit(method->self, arg);
+}
 static Ref qualified_name_of(Value function) {
   Ref name = get_attr(function, "__qualname__");
   if (!name) {
@@ -263,9 +269,26 @@ static void function_dealloc(Object* object) {
   auto* function = static_cast<FunctionObject*>(object);
   for (Value v : {function->code, function->globals, function->builtins, function->name, function->qualname,
                   function->module, function->doc, function->defaults, function->kwdefaults, function->closure,
-                  function->dict})
+                  function->dict, function->annotations})
     decref(v);
   free_object(object);
+}
+static void function_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* function = static_cast<FunctionObject*>(object);
+  for (Value v : {function->code, function->globals, function->builtins, function->name, function->qualname,
+                  function->module, function->doc, function->defaults, function->kwdefaults, function->closure,
+                  function->dict, function->annotations})
+    visit(v, arg);
+}
+// Drops what may be null: a cleared function can still be called (frames and generators running
+// it borrow its globals, and its closure cells are cleared on their own).
+static void function_clear(Object* object) {
+  auto* function = static_cast<FunctionObject*>(object);
+  for (Value* slot : {&function->defaults, &function->kwdefaults, &function->dict, &function->annotations}) {
+    Value v = *slot;
+    *slot = Value();
+    decref(v);
+  }
 }
 #define CHAIPY_FUNCTION_FIELD(field, attr)                                           \
   static Ref function_get_##field(Value self) {                                     \
@@ -303,6 +326,29 @@ static Ref function_get_qualname(Value self) { return Ref::borrow(self.as<Functi
 static int function_set_qualname(Value self, Value value) {
   return set_function_string(self.as<FunctionObject>()->qualname, value, "__qualname__");
 }
+// __annotations__: made an empty dict on first read; only a dict (or None / del, which reset it).
+static Ref function_get_annotations(Value self) {
+  Value& slot = self.as<FunctionObject>()->annotations;
+  if (!slot) {
+    Ref annotations = dict_new();
+    if (!annotations) return nullptr;
+    slot = annotations.release();
+  }
+  return Ref::borrow(slot);
+}
+static int function_set_annotations(Value self, Value value) {
+  if (value && value.is_none()) value = Value();
+  if (value && !is_dict(value)) {
+    raise(&TypeError_type, "__annotations__ must be set to a dict object");
+    return -1;
+  }
+  Value& slot = self.as<FunctionObject>()->annotations;
+  Value old = slot;
+  slot = value;
+  incref(slot);
+  decref(old);
+  return 0;
+}
 static Ref function_get_code(Value self) { return Ref::borrow(self.as<FunctionObject>()->code); }
 static Ref function_get_globals(Value self) { return Ref::borrow(self.as<FunctionObject>()->globals); }
 static Ref function_get_closure(Value self) {
@@ -327,6 +373,15 @@ Ref cell_new(Value contents) {
 static void cell_dealloc(Object* object) {
   decref(static_cast<CellObject*>(object)->contents);
   free_object(object);
+}
+static void cell_traverse(Object* object, GcVisit visit, void* arg) {
+  visit(static_cast<CellObject*>(object)->contents, arg);
+}
+static void cell_clear(Object* object) {
+  auto* cell = static_cast<CellObject*>(object);
+  Value contents = cell->contents;
+  cell->contents = Value();
+  decref(contents);
 }
 static Ref cell_get_contents(Value self) {
   Value contents = self.as<CellObject>()->contents;
@@ -603,7 +658,8 @@ void init_function_types() {
   add_property(&builtin_function_type, "__self__", builtin_function_get_self);
   finish_static_type(&builtin_function_type);
 
-  init_static_type(&bound_method_type, "method", &object_type, sizeof(BoundMethodObject), 0);
+  init_static_type(&bound_method_type, "method", &object_type, sizeof(BoundMethodObject), type_flag_gc);
+  bound_method_type.traverse = bound_method_traverse;
   bound_method_type.call = bound_method_call;
   bound_method_type.dealloc = bound_method_dealloc;
   bound_method_type.repr = bound_method_repr;
@@ -614,7 +670,9 @@ void init_function_types() {
   add_property(&bound_method_type, "__func__", bound_method_get_func);
   finish_static_type(&bound_method_type);
 
-  init_static_type(&function_type, "function", &object_type, sizeof(FunctionObject), 0);
+  init_static_type(&function_type, "function", &object_type, sizeof(FunctionObject), type_flag_gc);
+  function_type.traverse = function_traverse;
+  function_type.clear = function_clear;
   function_type.dict_offset = offsetof(FunctionObject, dict);
   function_type.call = function_call;
   function_type.descr_get = function_get;
@@ -630,9 +688,12 @@ void init_function_types() {
   add_property(&function_type, "__globals__", function_get_globals);
   add_property(&function_type, "__closure__", function_get_closure);
   add_property(&function_type, "__dict__", function_get_dict);
+  add_property(&function_type, "__annotations__", function_get_annotations, function_set_annotations);
   finish_static_type(&function_type);
 
-  init_static_type(&cell_type, "cell", &object_type, sizeof(CellObject), 0);
+  init_static_type(&cell_type, "cell", &object_type, sizeof(CellObject), type_flag_gc);
+  cell_type.traverse = cell_traverse;
+  cell_type.clear = cell_clear;
   cell_type.dealloc = cell_dealloc;
   add_property(&cell_type, "cell_contents", cell_get_contents);
   finish_static_type(&cell_type);

@@ -45,6 +45,7 @@ struct FunctionObject : Object {
   Value kwdefaults; // dict or null
   Value closure;    // tuple of cells or null
   Value dict;       // function attributes (lazily created)
+  Value annotations;  // __annotations__: dict, or null until first read
 };
 inline bool is_function(Value v) { return v.is_object() && v.as_object()->type == &function_type; }
 

@@ -374,6 +374,24 @@ static void generator_dealloc(Object* object) {
   free_object(object);
 }
 
+// The frame's locals and cells are owned by the generator; its value stack is not visited
+// (what a suspended body keeps there counts as referenced from outside: it is never collected).
+static void generator_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* gen = static_cast<GeneratorObject*>(object);
+  visit(gen->function, arg);
+  if (!gen->slots || !gen->frame.code || gen->state == GeneratorObject::State::Finished) return;
+  uint32_t count = gen->frame.code->nlocals + gen->frame.code->ncells;
+  for (uint32_t i = 0; i < count; ++i) visit(gen->slots[i], arg);
+}
+
+// A collected generator is closed, as CPython finalizes one: pending finally blocks run.
+static void generator_clear(Object* object) {
+  auto* gen = static_cast<GeneratorObject*>(object);
+  if (gen->state == GeneratorObject::State::Running || gen->state == GeneratorObject::State::Finished) return;
+  if (!gen->frame.code) return;  // being created
+  if (!generator_close_internal(gen)) clear_error();
+}
+
 static Ref generator_repr(Value self) {
   auto* gen = self.as<GeneratorObject>();
   char buffer[32];
@@ -399,7 +417,9 @@ static const MethodDef generator_methods[] = {
 };
 
 void init_generator_type() {
-  init_static_type(&generator_type, "generator", &object_type, sizeof(GeneratorObject), 0);
+  init_static_type(&generator_type, "generator", &object_type, sizeof(GeneratorObject), type_flag_gc);
+  generator_type.traverse = generator_traverse;
+  generator_type.clear = generator_clear;
   generator_type.iter = generator_iter_slot;
   generator_type.next = generator_next_slot;
   generator_type.dealloc = generator_dealloc;

@@ -216,13 +216,15 @@ void gil_detach_thread(ThreadState& thread) {
   GilWaiter* waiter = thread.gil_waiter;
   Gil& gil = *waiter->gil;
   {
+    // The record moves to finished_threads and the waiter leaves `threads` in one step under both
+    // locks: take_pictures must never see the thread in both lists (a second, emptied row).
+    std::lock_guard<std::mutex> threads_guard(gil.threads_mutex);
     std::lock_guard<std::mutex> guard(gil.mutex);
     if (gil.holder == waiter) hand_over(gil, waiter);
     if (gil.recording) gil.finished_threads.push_back(std::move(waiter->record));
+    std::erase(gil.threads, waiter);
   }
   thread.gil_waiter = nullptr;
-  std::lock_guard<std::mutex> guard(gil.threads_mutex);
-  std::erase(gil.threads, waiter);
   delete waiter;
 }
 

@@ -4,14 +4,17 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <exception>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "interpreter/compiler.hpp"
 #include "interpreter/vm.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/exceptions.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/threads.hpp"
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
 #include "stdlib/embedded.hpp"
@@ -19,6 +22,7 @@
 namespace chaipy {
 
 Ref raise_syntax_error(const SyntaxErrorInfo& info) {
+  if (info.type == "RecursionError") return raise(&RecursionError_type, info.message);
   TypeObject* type = info.type == "IndentationError" ? &IndentationError_type
                      : info.type == "TabError"       ? &TabError_type
                                                      : &SyntaxError_type;
@@ -36,8 +40,39 @@ Ref raise_syntax_error(const SyntaxErrorInfo& info) {
   return raise_value(*exception);
 }
 
+// Stack the recursive front end may want for source CPython accepts (its nesting caps, ~200
+// brackets and ~3000 levels, at the parser's frame sizes), with room to spare.
+constexpr ptrdiff_t front_end_stack_room = 2 << 20;
+
+// compile_source where the stack is big enough; from a generator's small fiber stack the
+// front end (plain C++: no objects, no GIL needed) runs on a helper thread with a full stack,
+// so that compile() or an import inside a generator accepts what it does elsewhere.
+static std::variant<std::shared_ptr<CodeUnit>, SyntaxErrorInfo> compile_with_stack_room(std::string_view source,
+                                                                                       const std::string& filename,
+                                                                                       ParseMode mode) {
+  char marker;
+  const char* limit = thread_state().stack_limit;
+  if (!limit || &marker - limit >= front_end_stack_room) return compile_source(source, filename, mode);
+  std::variant<std::shared_ptr<CodeUnit>, SyntaxErrorInfo> compiled;
+  std::exception_ptr failure;
+  std::thread helper([&] {
+    ThreadState front_end_state;  // only its stack limit is read, by the front end's guards
+    front_end_state.stack_limit = current_stack_limit();
+    current_thread = &front_end_state;
+    try {
+      compiled = compile_source(source, filename, mode);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    current_thread = nullptr;
+  });
+  helper.join();
+  if (failure) std::rethrow_exception(failure);
+  return compiled;
+}
+
 Ref compile_to_code(std::string_view source, const std::string& filename, int mode) {
-  auto compiled = compile_source(source, filename, static_cast<ParseMode>(mode));
+  auto compiled = compile_with_stack_room(source, filename, static_cast<ParseMode>(mode));
   if (auto* error = std::get_if<SyntaxErrorInfo>(&compiled)) return raise_syntax_error(*error);
   return code_from_unit(std::get<std::shared_ptr<CodeUnit>>(compiled));
 }

@@ -8,6 +8,7 @@
 #include "interpreter/vm_builtins.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/gil.hpp"
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
@@ -61,6 +62,7 @@ Interpreter* interpreter_create(InterpreterConfig config) {
 
   auto* interp = new Interpreter();
   interp->type_lookup_cache = type_lookup_cache_new();
+  interp->gc = gc_state_new();
   interp->config = std::move(config);
   interp->main_thread.interp = interp;
   interp->main_thread.stack_limit = main_stack_limit();
@@ -102,9 +104,12 @@ void interpreter_destroy(Interpreter* interp) {
   decref(interp->builtins);
   decref(interp->builtins_module);
   decref(interp->main_thread.handled_exception);
+  interp->main_thread.handled_exception = Value();
+  gc_collect(*interp);
   gil_destroy(*interp);
   current_thread = nullptr;
   type_lookup_cache_free(interp->type_lookup_cache);
+  gc_state_free(interp->gc);
   delete interp;
 }
 

@@ -17,6 +17,7 @@ struct InterpreterConfig {
 
 struct Gil;
 struct TypeLookupCache;
+struct GcState;
 
 struct Interpreter {
   // Non-zero when the running thread must stop at the next check (a GIL drop request, a
@@ -40,6 +41,7 @@ struct Interpreter {
   size_t memory_limit = 0;     // 0: no cap
   bool memory_limit_hit = false;  // MemoryError raised: a little headroom to unwind with
   TypeLookupCache* type_lookup_cache = nullptr;  // runtime/typeobject.cpp: type_lookup's results
+  GcState* gc = nullptr;  // runtime/gc.cpp: the cycle collector's tracked objects and settings
 };
 
 // Creates an interpreter and attaches the calling thread as its main thread.

@@ -113,6 +113,21 @@ bool list_extend(Value self, Value iterable) {
   if (iterable == self) return repeat_into(list, list, list->size, 1);
   if (is_exact_list(iterable)) return extend_from_array(list, as_list(iterable)->items, list_size(iterable));
   if (is_exact_tuple(iterable)) return extend_from_array(list, iterable.as<TupleObject>()->items, tuple_size(iterable));
+  // A built-in sized iterable (range, dict, str...) reserves its length first, as CPython's
+  // length hint does: list(range(10**12)) is then a MemoryError, not a slow march to the OOM killer.
+  TypeObject* type = type_of(iterable);
+  if (type->length && !(type->flags & type_flag_heap)) {
+    int64_t hint = type->length(iterable);
+    if (hint < 0) return false;
+    int64_t size = list->size;
+    if (hint > list->capacity - size) {
+      if (hint > INT64_MAX - size || !resize(list, size + hint)) {
+        if (!error_pending()) raise_no_memory();
+        return false;
+      }
+      list->size = size;
+    }
+  }
   Ref iterator = get_iter(iterable);
   if (!iterator) return false;
   while (Ref item = iter_next(*iterator)) {
@@ -432,16 +447,6 @@ bool list_append(Value self, Value item) {
 Ref list_from_iterable(Value iterable) {
   Ref result = list_new(0);
   if (!result) return nullptr;
-  TypeObject* type = type_of(iterable);
-  if (type->length && !(type->flags & type_flag_heap) && !is_exact_list(iterable) && !is_exact_tuple(iterable)) {
-    int64_t hint = type->length(iterable);
-    if (hint < 0) return nullptr;
-    ListObject* list = as_list(*result);
-    if (hint > 0) {
-      if (!resize(list, hint)) return nullptr;
-      list->size = 0;
-    }
-  }
   if (!list_extend(*result, iterable)) return nullptr;
   return result;
 }
@@ -509,6 +514,25 @@ void list_dealloc(Object* object) {
   for (int64_t i = list->size - 1; i >= 0; --i) decref(list->items[i]);
   free(list->items);
   free_object(object);
+}
+
+void list_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* list = static_cast<ListObject*>(object);
+  for (int64_t i = list->size - 1; i >= 0; --i) visit(list->items[i], arg);  // CPython's order
+}
+
+// The cycle collector's clear: the list becomes empty (its items are released last, so
+// code they run on release sees a consistent list).
+void list_gc_clear(Object* object) {
+  auto* list = static_cast<ListObject*>(object);
+  if (!list->items) return;  // empty, or being sorted (sort holds the items)
+  Value* items = list->items;
+  int64_t size = list->size;
+  list->items = nullptr;
+  list->size = 0;
+  list->capacity = 0;
+  for (int64_t i = size - 1; i >= 0; --i) decref(items[i]);
+  free(items);
 }
 
 Ref list_repr(Value self) {
@@ -941,8 +965,10 @@ void init_iterator_type(TypeObject* type, const char* name, UnarySlot next, cons
 
 void init_list_type() {
   init_static_type(&list_type, "list", &object_type, sizeof(ListObject),
-                   type_flag_base_type | type_flag_list_subclass);
+                   type_flag_base_type | type_flag_list_subclass | type_flag_gc);
   list_type.dealloc = list_dealloc;
+  list_type.traverse = list_traverse;
+  list_type.clear = list_gc_clear;
   list_type.repr = list_repr;
   list_type.hash = hash_not_implemented;
   list_type.richcompare = list_richcompare;

@@ -85,6 +85,10 @@ static void module_dealloc(Object* object) {
   decref(static_cast<ModuleObject*>(object)->dict);
   free_object(object);
 }
+// No clear slot: code keeps using a module's dict; the dict itself is cleared when collected.
+static void module_traverse(Object* object, GcVisit visit, void* arg) {
+  visit(static_cast<ModuleObject*>(object)->dict, arg);
+}
 
 static Ref module_get_dict(Value self) { return Ref::borrow(module_dict(self)); }
 
@@ -105,7 +109,8 @@ static Ref module_dir(Value self, const Value*, size_t, Value) {
 static const MethodDef module_methods[] = {{"__dir__", module_dir}, {nullptr, nullptr}};
 
 void init_module_type() {
-  init_static_type(&module_type, "module", &object_type, sizeof(ModuleObject), type_flag_base_type);
+  init_static_type(&module_type, "module", &object_type, sizeof(ModuleObject), type_flag_base_type | type_flag_gc);
+  module_type.traverse = module_traverse;
   module_type.getattr = module_getattr;
   module_type.setattr = module_setattr;
   module_type.repr = module_repr;

@@ -7,8 +7,12 @@
 #include "runtime/pickle.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -52,6 +56,10 @@ constexpr size_t no_frame = size_t(-1);
 
 // ---- small helpers ----
 
+// The per-opcode helpers are small and called from many places; GCC's -O2 heuristics would
+// leave them as calls, which costs more than their bodies.
+#define PICKLE_INLINE [[gnu::always_inline]] inline
+
 // getattr that reports absence without an error: 1 found, 0 missing, -1 error.
 int lookup_attr(Value obj, const char* name, Ref& out) {
   out = get_attr(obj, name);
@@ -73,13 +81,30 @@ bool is_callable(Value v) { return type_of(v)->call != nullptr; }
 bool is_iterator(Value v) { return type_of(v)->next != nullptr; }
 bool is_type(Value v) { return v.is_object() && (type_of(v)->flags & type_flag_type_subclass); }
 
-void put_u32(char* out, uint64_t v) {
-  for (int i = 0; i < 4; ++i) out[i] = char((v >> (8 * i)) & 0xff);
+PICKLE_INLINE void put_u32(char* out, uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) {
+    uint32_t word = uint32_t(v);
+    std::memcpy(out, &word, 4);
+  } else {
+    for (int i = 0; i < 4; ++i) out[i] = char((v >> (8 * i)) & 0xff);
+  }
 }
-void put_u64(char* out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out[i] = char((v >> (8 * i)) & 0xff);
+PICKLE_INLINE void put_u64(char* out, uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(out, &v, 8);
+  } else {
+    for (int i = 0; i < 8; ++i) out[i] = char((v >> (8 * i)) & 0xff);
+  }
 }
-uint64_t get_le(const char* p, int n) {
+PICKLE_INLINE uint64_t get_le(const char* p, int n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    switch (n) {  // the common widths as single loads
+      case 1: return uint8_t(p[0]);
+      case 2: { uint16_t v; std::memcpy(&v, p, 2); return v; }
+      case 4: { uint32_t v; std::memcpy(&v, p, 4); return v; }
+      case 8: { uint64_t v; std::memcpy(&v, p, 8); return v; }
+    }
+  }
   uint64_t v = 0;
   for (int i = n - 1; i >= 0; --i) v = (v << 8) | uint8_t(p[i]);
   return v;
@@ -87,6 +112,7 @@ uint64_t get_le(const char* p, int n) {
 
 // Strict UTF-8 (surrogates allowed, as CPython's "surrogatepass" the pickler uses) into a str.
 Ref decode_utf8(std::string_view data) {
+  if (is_ascii(data)) return str_new_ascii(data);
   if (utf8_is_wellformed(data)) return str_new(data);
   Utf8Error error;
   utf8_check(data, error);
@@ -121,59 +147,128 @@ struct RecursionGuard {
 // temporaries made while pickling (reduce tuples) keep their addresses until the end.
 class PointerMemo {
  public:
-  ~PointerMemo() { clear(); }
-  int64_t find(Value key) const {
-    if (slots_.empty()) return -1;
-    size_t mask = slots_.size() - 1;
+  PointerMemo() { std::memset(static_cast<void*>(embedded_), 0, sizeof embedded_); }
+  PointerMemo(const PointerMemo&) = delete;
+  PointerMemo& operator=(const PointerMemo&) = delete;
+  ~PointerMemo() { release_keys(); }
+  PICKLE_INLINE int64_t find(Value key) const {
+    size_t mask = capacity_ - 1;
     for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-      if (slots_[i].key == key.bits()) return slots_[i].index;
+      if (slots_[i].key == key.bits()) return int64_t(slots_[i].index);
       if (!slots_[i].key) return -1;
     }
   }
-  void insert(Value key, uint32_t index) {
-    if ((used_ + 1) * 3 >= slots_.size() * 2) grow();
+  PICKLE_INLINE void insert(Value key, uint32_t index) {
+    if ((used_ + 1) * 3 >= capacity_ * 2) grow();
     incref(key);
     place(key.bits(), index);
     ++used_;
   }
   size_t size() const { return used_; }
   void clear() {
-    for (Entry& e : slots_)
-      if (e.key) decref(Value::from_bits(e.key));
-    slots_.clear();
+    release_keys();
+    heap_.reset();
+    slots_ = embedded_;
+    capacity_ = embedded_size;
+    std::memset(static_cast<void*>(embedded_), 0, sizeof embedded_);
     used_ = 0;
   }
 
  private:
   struct Entry {
     uintptr_t key;
-    uint32_t index;
+    uint64_t index;  // 64 bits: no padding, so tables are cleared with memset
   };
+  // A typical pickle's memo fits the embedded table: no allocation per dumps().
+  static constexpr size_t embedded_size = 64;
   static size_t hash(Value key) { return size_t((key.bits() >> 4) * 0x9E3779B97F4A7C15ull >> 20); }
-  void place(uintptr_t key, uint32_t index) {
-    size_t mask = slots_.size() - 1;
+  void release_keys() {
+    size_t left = used_;
+    for (size_t i = 0; left && i < capacity_; ++i) {
+      if (slots_[i].key) {
+        decref(Value::from_bits(slots_[i].key));
+        --left;
+      }
+    }
+  }
+  void place(uintptr_t key, uint64_t index) {
+    size_t mask = capacity_ - 1;
     size_t i = hash(Value::from_bits(key)) & mask;
     while (slots_[i].key) i = (i + 1) & mask;
     slots_[i] = {key, index};
   }
-  void grow() {
-    std::vector<Entry> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Entry{0, 0});
-    for (const Entry& e : old)
-      if (e.key) place(e.key, e.index);
+  [[gnu::noinline]] void grow() {
+    std::unique_ptr<Entry[]> old = std::move(heap_);
+    Entry* old_slots = slots_;
+    size_t old_capacity = capacity_;
+    capacity_ *= 2;
+    heap_.reset(new Entry[capacity_]);
+    slots_ = heap_.get();
+    std::memset(static_cast<void*>(slots_), 0, capacity_ * sizeof(Entry));
+    for (size_t i = 0; i < old_capacity; ++i)
+      if (old_slots[i].key) place(old_slots[i].key, old_slots[i].index);
   }
-  std::vector<Entry> slots_;
+  Entry embedded_[embedded_size];
+  std::unique_ptr<Entry[]> heap_;
+  Entry* slots_ = embedded_;
+  size_t capacity_ = embedded_size;
   size_t used_ = 0;
 };
 
 // ---- the pickler ----
 
+// The pickler's output bytes. Most appends are one to nine bytes, so the append is inline and
+// a typical pickle fits the embedded first block (no allocation).
+class OutputBuffer {
+ public:
+  OutputBuffer() = default;
+  OutputBuffer(const OutputBuffer&) = delete;
+  OutputBuffer& operator=(const OutputBuffer&) = delete;
+  ~OutputBuffer() {
+    if (data_ != embedded_) std::free(data_);
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view view() const { return {data_, size_}; }
+  char* at(size_t pos) { return data_ + pos; }
+  PICKLE_INLINE void append(const char* bytes, size_t n) {
+    if (n > capacity_ - size_) grow(n);
+    std::memcpy(data_ + size_, bytes, n);
+    size_ += n;
+  }
+  PICKLE_INLINE void push(char c) {
+    if (size_ == capacity_) grow(1);
+    data_[size_++] = c;
+  }
+  void append_filled(size_t n, char c) {
+    if (n > capacity_ - size_) grow(n);
+    std::memset(data_ + size_, c, n);
+    size_ += n;
+  }
+  void erase(size_t pos, size_t n) {
+    std::memmove(data_ + pos, data_ + pos + n, size_ - pos - n);
+    size_ -= n;
+  }
+  void clear() { size_ = 0; }
+
+ private:
+  [[gnu::noinline]] void grow(size_t extra) {
+    size_t capacity = std::max(capacity_ * 2, size_ + extra);
+    char* bigger = static_cast<char*>(std::malloc(capacity));
+    if (!bigger) throw std::bad_alloc();
+    std::memcpy(bigger, data_, size_);
+    if (data_ != embedded_) std::free(data_);
+    data_ = bigger;
+    capacity_ = capacity;
+  }
+  char embedded_[512];
+  char* data_ = embedded_;
+  size_t size_ = 0, capacity_ = sizeof embedded_;
+};
+
 class PickleWriter {
  public:
-  PickleWriter(int protocol, bool fix_imports) : proto_(protocol), bin_(protocol > 0), fix_imports_(fix_imports && protocol < 3) {
-    out_.reserve(256);
-  }
+  PickleWriter(int protocol, bool fix_imports) : proto_(protocol), bin_(protocol > 0), fix_imports_(fix_imports && protocol < 3) {}
   // Hooks (borrowed; any may be null): persistent_id(obj), reducer_override(obj), a dispatch
   // table mapping types to reducers, and the file's write() for streaming frames.
   Value persistent_id, reducer_override, dispatch_table, file_write, buffer_callback;
@@ -193,12 +288,12 @@ class PickleWriter {
     framing_ = false;
     return ok;
   }
-  std::string& output() { return out_; }
+  std::string_view output() const { return out_.view(); }
   // Sends what is buffered to the file (Pickler.dump); false with an error pending.
   bool flush_to_file() {
     commit_frame();
     if (out_.empty() && !file_write) return true;
-    Ref data = bytes_new(out_);
+    Ref data = bytes_new(out_.view());
     if (!data) return false;
     out_.clear();
     return bool(call1(file_write, *data));
@@ -210,40 +305,52 @@ class PickleWriter {
   bool fix_imports_;
   bool framing_ = false;
   size_t frame_start_ = no_frame;
-  std::string out_;
+  OutputBuffer out_;
 
   // ---- output and framing (as _Pickler_Write / CommitFrame / OpcodeBoundary) ----
-  void write(const char* data, size_t n) {
-    if (framing_ && frame_start_ == no_frame) {
-      frame_start_ = out_.size();
-      out_.append(frame_header_size, '\xfe');
-    }
+  PICKLE_INLINE void start_frame_if_framing() {
+    if (framing_ && frame_start_ == no_frame) start_frame();
+  }
+  [[gnu::noinline]] void start_frame() {
+    frame_start_ = out_.size();
+    out_.append_filled(frame_header_size, '\xfe');
+  }
+  PICKLE_INLINE void write(const char* data, size_t n) {
+    start_frame_if_framing();
     out_.append(data, n);
   }
   void write(std::string_view s) { write(s.data(), s.size()); }
-  void write_op(unsigned char op) {
-    char c = char(op);
-    write(&c, 1);
+  PICKLE_INLINE void write_op(unsigned char op) {
+    start_frame_if_framing();
+    out_.push(char(op));
   }
   void commit_frame() {
     if (!framing_ || frame_start_ == no_frame) return;
     size_t length = out_.size() - frame_start_ - frame_header_size;
     if (length >= frame_size_min) {
-      out_[frame_start_] = char(FRAME);
-      put_u64(&out_[frame_start_ + 1], length);
+      *out_.at(frame_start_) = char(FRAME);
+      put_u64(out_.at(frame_start_ + 1), length);
     } else {
       out_.erase(frame_start_, frame_header_size);
     }
     frame_start_ = no_frame;
   }
-  bool opcode_boundary() {
+  PICKLE_INLINE bool opcode_boundary() {
     if (!framing_ || frame_start_ == no_frame) return true;
     if (out_.size() - frame_start_ - frame_header_size < frame_size_target) return true;
     commit_frame();
     return !file_write || flush_to_file();
   }
   // A header and a payload; payloads of a frame's size or more go outside any frame.
-  bool write_with_payload(const char* header, size_t header_size, std::string_view payload, Value payload_object) {
+  PICKLE_INLINE bool write_with_payload(const char* header, size_t header_size, std::string_view payload, Value payload_object) {
+    if (payload.size() < frame_size_target) {
+      write(header, header_size);
+      out_.append(payload.data(), payload.size());
+      return true;
+    }
+    return write_large_payload(header, header_size, payload, payload_object);
+  }
+  bool write_large_payload(const char* header, size_t header_size, std::string_view payload, Value payload_object) {
     bool bypass = payload.size() >= frame_size_target;
     bool framing = framing_;
     if (bypass) {
@@ -268,12 +375,15 @@ class PickleWriter {
   }
 
   // ---- memo ----
-  bool memo_put(Value obj) {
+  PICKLE_INLINE bool memo_put(Value obj) {
     size_t index = memo->size();
     memo->insert(obj, uint32_t(index));
-    if (proto_ >= 4) {
-      write_op(MEMOIZE);
-    } else if (!bin_) {
+    if (proto_ >= 4) write_op(MEMOIZE);
+    else write_put(index);
+    return true;
+  }
+  void write_put(size_t index) {
+    if (!bin_) {
       write("p" + std::to_string(index) + "\n");
     } else if (index < 256) {
       char data[2] = {char(BINPUT), char(index)};
@@ -283,7 +393,6 @@ class PickleWriter {
       put_u32(data + 1, index);
       write(data, 5);
     }
-    return true;
   }
   void memo_get(int64_t index) {
     if (!bin_) {
@@ -352,7 +461,8 @@ class PickleWriter {
       char data[9] = {char(BINFLOAT)};
       uint64_t bits;
       std::memcpy(&bits, &x, 8);
-      for (int i = 0; i < 8; ++i) data[1 + i] = char((bits >> (8 * (7 - i))) & 0xff);
+      bits = __builtin_bswap64(bits);  // big-endian IEEE 754
+      std::memcpy(data + 1, &bits, 8);
       write(data, 9);
       return true;
     }
@@ -1177,6 +1287,58 @@ Ref dumps_with(Value obj, int protocol, bool fix_imports, Value buffer_callback)
 
 // ---- the unpickler ----
 
+// A stack whose first `embedded` elements live inside it: loads() of a typical pickle then
+// allocates nothing for its value and mark stacks, and pushes stay inline. Shrinking only
+// (resize), as the unpickler needs.
+template <typename T, size_t embedded>
+class InlineStack {
+ public:
+  InlineStack() = default;
+  InlineStack(const InlineStack&) = delete;
+  InlineStack& operator=(const InlineStack&) = delete;
+  ~InlineStack() {
+    resize(0);
+    if (items_ != embedded_items()) std::free(items_);
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T& operator[](size_t i) { return items_[i]; }
+  T& back() { return items_[size_ - 1]; }
+  const T& back() const { return items_[size_ - 1]; }
+  PICKLE_INLINE void push_back(T item) {
+    if (size_ == capacity_) grow();
+    new (&items_[size_]) T(std::move(item));
+    ++size_;
+  }
+  void pop_back() { items_[--size_].~T(); }
+  void resize(size_t n) {
+    while (size_ > n) pop_back();
+  }
+  void clear() { resize(0); }
+  void erase_at(size_t i) {
+    for (size_t j = i; j + 1 < size_; ++j) items_[j] = std::move(items_[j + 1]);
+    pop_back();
+  }
+
+ private:
+  T* embedded_items() { return reinterpret_cast<T*>(embedded_); }
+  [[gnu::noinline]] void grow() {
+    size_t capacity = capacity_ * 2;
+    T* bigger = static_cast<T*>(std::malloc(capacity * sizeof(T)));
+    if (!bigger) throw std::bad_alloc();
+    for (size_t i = 0; i < size_; ++i) {
+      new (&bigger[i]) T(std::move(items_[i]));
+      items_[i].~T();
+    }
+    if (items_ != embedded_items()) std::free(items_);
+    items_ = bigger;
+    capacity_ = capacity;
+  }
+  alignas(T) unsigned char embedded_[embedded * sizeof(T)];
+  T* items_ = embedded_items();
+  size_t size_ = 0, capacity_ = embedded;
+};
+
 // The unpickler's memo: dense indices in a vector, any bogus far index in a map (a pickle
 // cannot make us allocate by naming index 2**32-1).
 struct UnpickleMemo {
@@ -1202,7 +1364,6 @@ class PickleReader {
 
   Ref load() {
     stack_.clear();
-    stack_.reserve(32);
     marks_.clear();
     proto_ = 0;
     for (;;) {
@@ -1231,8 +1392,8 @@ class PickleReader {
   size_t pos_ = 0, end_;
   Ref chunk_;  // the file data being read from (keeps data_ alive)
   Value file_read_, file_readline_;
-  std::vector<Ref> stack_;
-  std::vector<size_t> marks_;
+  InlineStack<Ref, 32> stack_;
+  InlineStack<size_t, 16> marks_;
   int proto_ = 0;
   unsigned char last_opcode_ = 0;
 
@@ -1255,12 +1416,15 @@ class PickleReader {
     end_ = view.size();
     return true;
   }
-  bool read(size_t n, const char*& out) {
-    if (n <= end_ - pos_) {
+  PICKLE_INLINE bool read(size_t n, const char*& out) {
+    if (n <= end_ - pos_) [[likely]] {
       out = data_ + pos_;
       pos_ += n;
       return true;
     }
+    return read_more(n, out);
+  }
+  bool read_more(size_t n, const char*& out) {
     if (!file_read_) return truncated();
     Ref size = int_from_i64(int64_t(n));
     if (!size || !read_from_file(*size)) return false;
@@ -1285,7 +1449,7 @@ class PickleReader {
     pos_ = end_;
     return true;
   }
-  bool read_uint(int n, uint64_t& value) {
+  PICKLE_INLINE bool read_uint(int n, uint64_t& value) {
     const char* p;
     if (!read(size_t(n), p)) return false;
     value = get_le(p, n);
@@ -1293,8 +1457,8 @@ class PickleReader {
   }
 
   // ---- stack ----
-  void push(Ref v) { stack_.push_back(std::move(v)); }
-  bool push_new(Ref v) {
+  PICKLE_INLINE void push(Ref v) { stack_.push_back(std::move(v)); }
+  PICKLE_INLINE bool push_new(Ref v) {
     if (!v) return false;
     stack_.push_back(std::move(v));
     return true;
@@ -1319,17 +1483,26 @@ class PickleReader {
     stack_.resize(start);
     return t;
   }
-  bool top(Value& out) {
+  PICKLE_INLINE bool top(Value& out) {
     if (stack_.size() <= fence()) return bool(stack_underflow());
     out = *stack_.back();
     return true;
   }
 
   // ---- memo ----
-  bool memo_put(uint64_t index, Value value) {
+  PICKLE_INLINE bool memo_put(uint64_t index, Value value) {
+    std::vector<Ref>& dense = memo->dense;
+    if (index < dense.size() && !dense[index]) {  // the usual case: the next free index
+      dense[index] = Ref::borrow(value);
+      ++memo->count;
+      return true;
+    }
+    return memo_put_slow(index, value);
+  }
+  bool memo_put_slow(uint64_t index, Value value) {
     std::vector<Ref>& dense = memo->dense;
     if (index < dense.size() || index < dense.size() * 2 + 1024) {
-      if (index >= dense.size()) dense.resize(std::max<size_t>(index + 1, dense.size() * 2));
+      if (index >= dense.size()) dense.resize(std::max<size_t>({index + 1, dense.size() * 2, 32}));
       if (!dense[index]) ++memo->count;
       dense[index] = Ref::borrow(value);
     } else {
@@ -1623,12 +1796,14 @@ class PickleReader {
   bool set_items(Value target, size_t start) {
     if ((stack_.size() - start) % 2) return bool(raise(&UnpicklingError_type, "odd number of items for SETITEMS"));
     bool exact = type_of(target) == &dict_type;
+    size_t pairs = (stack_.size() - start) / 2;
+    if (exact && pairs > 1 && dict_reserve(target, size_t(dict_size(target)) + pairs) < 0) return false;
     for (size_t i = start; i < stack_.size(); i += 2)
       if ((exact ? dict_set(target, *stack_[i], *stack_[i + 1]) : set_item(target, *stack_[i], *stack_[i + 1])) < 0) return false;
     stack_.resize(start);
     return true;
   }
-  bool sized_bytes(int width, std::string_view& out) {
+  PICKLE_INLINE bool sized_bytes(int width, std::string_view& out) {
     uint64_t n;
     if (!read_uint(width, n)) return false;
     const char* p;
@@ -1641,7 +1816,9 @@ class PickleReader {
     return true;
   }
 
-  bool dispatch(unsigned char code) {
+  // The common opcodes (what protocols 2-5 write for plain data) are decoded inline in the
+  // load loop; the rest go through one out-of-line call.
+  PICKLE_INLINE bool dispatch(unsigned char code) {
     switch (code) {
       case PROTO: {
         uint64_t version;
@@ -1674,6 +1851,60 @@ class PickleReader {
         push(Ref::steal(Value::small_int(value)));
         return true;
       }
+      case BINFLOAT: {
+        const char* p;
+        if (!read(8, p)) return false;
+        uint64_t bits;
+        std::memcpy(&bits, p, 8);
+        bits = __builtin_bswap64(bits);  // big-endian IEEE 754
+        double value;
+        std::memcpy(&value, &bits, 8);
+        return push_new(float_new(value));
+      }
+      case SHORT_BINUNICODE: case BINUNICODE: case BINUNICODE8: {
+        std::string_view text;
+        if (!sized_bytes(code == SHORT_BINUNICODE ? 1 : code == BINUNICODE ? 4 : 8, text)) return false;
+        return push_new(decode_utf8(text));
+      }
+      case SHORT_BINBYTES: case BINBYTES: case BINBYTES8: {
+        std::string_view data;
+        if (!sized_bytes(code == SHORT_BINBYTES ? 1 : code == BINBYTES ? 4 : 8, data)) return false;
+        return push_new(bytes_new(data));
+      }
+      case EMPTY_TUPLE: return push_new(empty_tuple());
+      case TUPLE1: case TUPLE2: case TUPLE3: {
+        size_t n = code - TUPLE1 + 1;
+        if (stack_.size() < fence() + n) return bool(stack_underflow());
+        return push_new(tuple_from(stack_.size() - n));
+      }
+      case EMPTY_LIST: return push_new(list_new(0));
+      case EMPTY_DICT: return push_new(dict_new());
+      case APPENDS: {
+        size_t start;
+        if (!pop_mark(start)) return false;
+        if (start == 0 || stack_.size() < start) return bool(stack_underflow());
+        return append_items(*stack_[start - 1], start);
+      }
+      case SETITEMS: {
+        size_t start;
+        if (!pop_mark(start)) return false;
+        if (start == 0) return bool(stack_underflow());
+        return set_items(*stack_[start - 1], start);
+      }
+      case MARK: marks_.push_back(stack_.size()); return true;
+      case BINGET: case LONG_BINGET: {
+        uint64_t index;
+        return read_uint(code == BINGET ? 1 : 4, index) && memo_get(index);
+      }
+      case MEMOIZE: {
+        Value value;
+        return top(value) && memo_put(memo->count, value);
+      }
+      default: return dispatch_rare(code);
+    }
+  }
+  [[gnu::noinline]] bool dispatch_rare(unsigned char code) {
+    switch (code) {
       case LONG1: case LONG4: {
         uint64_t n;
         if (!read_uint(code == LONG1 ? 1 : 4, n)) return false;
@@ -1713,29 +1944,10 @@ class PickleReader {
           return bool(raise(&ValueError_type, "could not convert string to float"));
         return push_new(float_new(value));
       }
-      case BINFLOAT: {
-        const char* p;
-        if (!read(8, p)) return false;
-        uint64_t bits = 0;
-        for (int i = 0; i < 8; ++i) bits = (bits << 8) | uint8_t(p[i]);
-        double value;
-        std::memcpy(&value, &bits, 8);
-        return push_new(float_new(value));
-      }
-      case SHORT_BINUNICODE: case BINUNICODE: case BINUNICODE8: {
-        std::string_view text;
-        if (!sized_bytes(code == SHORT_BINUNICODE ? 1 : code == BINUNICODE ? 4 : 8, text)) return false;
-        return push_new(decode_utf8(text));
-      }
       case UNICODE: {
         std::string_view line;
         if (!readline(line)) return false;
         return push_new(raw_unicode_escape_decode(line));
-      }
-      case SHORT_BINBYTES: case BINBYTES: case BINBYTES8: {
-        std::string_view data;
-        if (!sized_bytes(code == SHORT_BINBYTES ? 1 : code == BINBYTES ? 4 : 8, data)) return false;
-        return push_new(bytes_new(data));
       }
       case BYTEARRAY8: {
         std::string_view data;
@@ -1767,19 +1979,11 @@ class PickleReader {
         Value ignored;
         return top(ignored);
       }
-      case EMPTY_TUPLE: return push_new(empty_tuple());
-      case TUPLE1: case TUPLE2: case TUPLE3: {
-        size_t n = code - TUPLE1 + 1;
-        if (stack_.size() < fence() + n) return bool(stack_underflow());
-        return push_new(tuple_from(stack_.size() - n));
-      }
       case TUPLE: {
         size_t start;
         if (!pop_mark(start)) return false;
         return push_new(tuple_from(start));
       }
-      case EMPTY_LIST: return push_new(list_new(0));
-      case EMPTY_DICT: return push_new(dict_new());
       case EMPTY_SET: return push_new(set_new());
       case LIST: {
         size_t start;
@@ -1823,21 +2027,9 @@ class PickleReader {
         stack_.push_back(std::move(item));
         return append_items(list, stack_.size() - 1);
       }
-      case APPENDS: {
-        size_t start;
-        if (!pop_mark(start)) return false;
-        if (start == 0 || stack_.size() < start) return bool(stack_underflow());
-        return append_items(*stack_[start - 1], start);
-      }
       case SETITEM: {
         if (stack_.size() < fence() + 3) return bool(stack_underflow());
         return set_items(*stack_[stack_.size() - 3], stack_.size() - 2);
-      }
-      case SETITEMS: {
-        size_t start;
-        if (!pop_mark(start)) return false;
-        if (start == 0) return bool(stack_underflow());
-        return set_items(*stack_[start - 1], start);
       }
       case ADDITEMS: {
         size_t start;
@@ -1856,7 +2048,6 @@ class PickleReader {
         stack_.resize(start);
         return true;
       }
-      case MARK: marks_.push_back(stack_.size()); return true;
       case POP: {
         if (!marks_.empty() && marks_.back() == stack_.size()) {
           marks_.pop_back();
@@ -1882,20 +2073,12 @@ class PickleReader {
         uint64_t index;
         return line_index(index) && memo_get(index);
       }
-      case BINGET: case LONG_BINGET: {
-        uint64_t index;
-        return read_uint(code == BINGET ? 1 : 4, index) && memo_get(index);
-      }
       case PUT: case BINPUT: case LONG_BINPUT: {
         uint64_t index;
         if (code == PUT ? !line_index(index) : !read_uint(code == BINPUT ? 1 : 4, index)) return false;
         if (code == LONG_BINPUT && (index & 0x80000000u)) return bool(raise(&ValueError_type, "negative LONG_BINPUT argument"));
         Value value;
         return top(value) && memo_put(index, value);
-      }
-      case MEMOIZE: {
-        Value value;
-        return top(value) && memo_put(memo->count, value);
       }
       case GLOBAL: {
         Ref global;
@@ -1960,7 +2143,7 @@ class PickleReader {
         if (!pop_mark(start)) return false;
         if (stack_.size() == start) return bool(stack_underflow());
         Ref cls = std::move(stack_[start]);
-        stack_.erase(stack_.begin() + long(start));
+        stack_.erase_at(start);
         Ref args = tuple_from(start);
         return args && instantiate(*cls, *args);
       }

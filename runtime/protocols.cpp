@@ -8,12 +8,37 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/no_memory.hpp"
 #include "runtime/thread_state.hpp"
 
 namespace chaipy {
 
+// Native recursion (the repr of nested containers, comparing nested lists) counts against the
+// recursion limit and the stack limit as script calls do, like CPython's Py_EnterRecursiveCall:
+// a list nested 100,000 deep gives RecursionError instead of overflowing the C++ stack.
+class NativeRecursion {
+ public:
+  explicit NativeRecursion(const char* where) : state_(thread_state()) {
+    char marker;
+    int limit = state_.interp ? state_.interp->recursion_limit : 1000;
+    entered_ = ++state_.recursion_depth <= limit && !(state_.stack_limit && &marker < state_.stack_limit);
+    if (!entered_) raise_format(&RecursionError_type, "maximum recursion depth exceeded%s", where);
+  }
+  ~NativeRecursion() { --state_.recursion_depth; }
+  NativeRecursion(const NativeRecursion&) = delete;
+  NativeRecursion& operator=(const NativeRecursion&) = delete;
+  bool entered() const { return entered_; }
+
+ private:
+  ThreadState& state_;
+  bool entered_;
+};
+
 Ref object_repr(Value v) {
   TypeObject* type = type_of(v);
+  NativeRecursion recursion(" while getting the repr of an object");
+  if (!recursion.entered()) return nullptr;
   Ref result = type->repr(v);
   if (result && !is_str(*result))
     return raise_format(&TypeError_type, "__repr__ returned non-string (type %s)", type_name(*result));
@@ -23,6 +48,8 @@ Ref object_repr(Value v) {
 Ref object_str(Value v) {
   TypeObject* type = type_of(v);
   if (type == &str_type) return Ref::borrow(v);
+  NativeRecursion recursion(" while getting the str of an object");
+  if (!recursion.entered()) return nullptr;
   Ref result = type->str ? type->str(v) : type->repr(v);
   if (result && !is_str(*result))
     return raise_format(&TypeError_type, "__str__ returned non-string (type %s)", type_name(*result));
@@ -112,6 +139,8 @@ static const CompareOp swapped_compare[] = {CompareOp::Gt, CompareOp::Ge, Compar
 Ref object_compare(Value a, Value b, CompareOp op) {
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
+  NativeRecursion recursion(" in comparison");
+  if (!recursion.entered()) return nullptr;
   bool checked_reflected = false;
   if (ta != tb && is_subtype(tb, ta) && tb->richcompare) {
     checked_reflected = true;
@@ -184,7 +213,7 @@ static Ref binary_type_error(Value a, Value b, const char* symbol) {
 
 Ref binary_op(Value a, Value b, BinaryOp op) {
   auto index = static_cast<uint32_t>(op);
-  Ref result = binary_op_or_not_implemented(a, b, index);
+  Ref result = memory_error_on_bad_alloc([&] { return binary_op_or_not_implemented(a, b, index); });
   if (!result || *result != not_implemented()) return result;
   // Sequence repetition by a non-int gets CPython's dedicated message.
   if (op == BinaryOp::Mul && (is_str(a) || is_list(a) || is_tuple(a) || is_bytes(a)))
@@ -197,10 +226,10 @@ Ref binary_op(Value a, Value b, BinaryOp op) {
 Ref inplace_op(Value a, Value b, BinaryOp op) {
   auto index = static_cast<uint32_t>(op);
   if (BinarySlot slot = type_of(a)->inplace[index]) {
-    Ref result = slot(a, b);
+    Ref result = memory_error_on_bad_alloc([&] { return slot(a, b); });
     if (!result || *result != not_implemented()) return result;
   }
-  Ref result = binary_op_or_not_implemented(a, b, index);
+  Ref result = memory_error_on_bad_alloc([&] { return binary_op_or_not_implemented(a, b, index); });
   if (!result || *result != not_implemented()) return result;
   if (op == BinaryOp::Mul && (is_str(a) || is_list(a) || is_tuple(a) || is_bytes(a)))
     return raise_format(&TypeError_type, "can't multiply sequence by non-int of type '%s'", type_name(b));
@@ -384,7 +413,7 @@ Ref call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   TypeObject* type = type_of(callable);
   if (!type->call) return raise_format(&TypeError_type, "'%s' object is not callable", type->name.c_str());
   if (kwnames && tuple_size(kwnames) == 0) kwnames = Value();
-  return type->call(callable, args, nargs, kwnames);
+  return memory_error_on_bad_alloc([&] { return type->call(callable, args, nargs, kwnames); });
 }
 Ref call0(Value callable) { return call(callable, nullptr, 0); }
 Ref call1(Value callable, Value arg) { return call(callable, &arg, 1); }

@@ -545,6 +545,20 @@ void set_dealloc(Object* object) {
   free_object(object);
 }
 
+void set_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* so = static_cast<SetObject*>(object);
+  if (!so->table) return;  // being allocated
+  for (int64_t i = 0; i <= so->mask; ++i) {
+    Value key = so->table[i].key;
+    if (!key.is_null() && key != dummy) visit(key, arg);
+  }
+}
+
+void set_gc_clear(Object* object) {
+  auto* so = static_cast<SetObject*>(object);
+  if (so->table && so->fill) clear_set(so);
+}
+
 Ref set_repr(Value self) {
   TypeObject* type = type_of(self);
   int entered = repr_enter(self);
@@ -1005,8 +1019,10 @@ bool set_next(Value set, size_t& pos, Value& key) {
 }
 
 void init_set_types() {
-  init_static_type(&set_type, "set", &object_type, sizeof(SetObject), type_flag_base_type);
+  init_static_type(&set_type, "set", &object_type, sizeof(SetObject), type_flag_base_type | type_flag_gc);
   fill_common_slots(&set_type);
+  set_type.traverse = set_traverse;
+  set_type.clear = set_gc_clear;
   set_type.hash = hash_not_implemented;
   set_type.inplace[static_cast<int>(BinaryOp::Or)] = set_ior;
   set_type.inplace[static_cast<int>(BinaryOp::And)] = set_iand;
@@ -1017,8 +1033,10 @@ void init_set_types() {
   add_methods(&set_type, set_methods);
   finish_static_type(&set_type);
 
-  init_static_type(&frozenset_type, "frozenset", &object_type, sizeof(SetObject), type_flag_base_type);
+  init_static_type(&frozenset_type, "frozenset", &object_type, sizeof(SetObject), type_flag_base_type | type_flag_gc);
   fill_common_slots(&frozenset_type);
+  frozenset_type.traverse = set_traverse;
+  frozenset_type.clear = set_gc_clear;
   frozenset_type.hash = frozenset_hash;
   frozenset_type.new_ = frozenset_type_new;
   add_methods(&frozenset_type, frozenset_methods);

@@ -61,6 +61,8 @@ Ref str_new(std::string_view utf8) {
   return make_str(utf8, ascii ? utf8.size() : utf8_count_code_points(utf8), ascii);
 }
 
+Ref str_new_ascii(std::string_view ascii) { return make_str(ascii, ascii.size(), true); }
+
 static StrObject* as_str(Value v) { return v.as<StrObject>(); }
 
 // A str of the exact type with the same text (str(subclass_instance) must not keep the subclass).

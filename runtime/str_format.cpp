@@ -7,6 +7,7 @@
 
 #include "runtime/bigint.hpp"
 #include "runtime/builtin_types.hpp"
+#include "runtime/no_memory.hpp"
 #include "runtime/numfmt.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/unicode.hpp"
@@ -90,9 +91,11 @@ Ref format_value(Value v, Value spec) {
     if (type == &str_type) return Ref::borrow(v);
     if (v.is_small_int() || type == &int_type || type == &float_type) return object_str(v);
   }
-  std::string out;
-  if (!append_formatted(out, v, spec_text, spec)) return nullptr;
-  return str_new(out);
+  return memory_error_on_bad_alloc([&]() -> Ref {
+    std::string out;
+    if (!append_formatted(out, v, spec_text, spec)) return nullptr;
+    return str_new(out);
+  });
 }
 
 static bool spec_argument(const Value* args, size_t nargs, Value kwnames) {
@@ -500,6 +503,9 @@ bool percent_char(Value v, std::string& text) {
 bool percent_number(std::string_view format, size_t& pos, PercentArguments& arguments, bool is_width,
                     int64_t& out, bool& negative_star) {
   negative_star = false;
+  // As CPython: a width may be anything a Py_ssize_t holds (a huge one is a MemoryError when
+  // the result is built); a precision must fit a C int.
+  const int64_t limit = is_width ? INT64_MAX : INT32_MAX;
   if (pos < format.size() && format[pos] == '*') {
     ++pos;
     Value v = arguments.take();
@@ -508,8 +514,9 @@ bool percent_number(std::string_view format, size_t& pos, PercentArguments& argu
       raise(&TypeError_type, "* wants int");
       return false;
     }
-    if (!int_to_i64(v, out) || out > INT32_MAX || out < -INT32_MAX) {
-      raise(&ValueError_type, is_width ? "width too big" : "precision too big");
+    if (!int_to_i64(v, out) || out > limit || out < -limit) {
+      raise(&OverflowError_type, is_width ? "Python int too large to convert to C ssize_t"
+                                           : "Python int too large to convert to C int");
       return false;
     }
     if (out < 0) {
@@ -521,11 +528,12 @@ bool percent_number(std::string_view format, size_t& pos, PercentArguments& argu
   bool any = false;
   int64_t value = 0;
   while (pos < format.size() && format[pos] >= '0' && format[pos] <= '9') {
-    value = value * 10 + (format[pos++] - '0');
-    if (value > INT32_MAX) {
+    int digit = format[pos++] - '0';
+    if (value > (limit - digit) / 10) {
       raise(&ValueError_type, is_width ? "width too big" : "precision too big");
       return false;
     }
+    value = value * 10 + digit;
     any = true;
   }
   if (any) out = value;

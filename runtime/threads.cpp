@@ -84,20 +84,6 @@ struct ThreadStart {
   Value kwargs;    // owned dict or null
 };
 
-// Where this thread's stack ends, minus a margin for the native frames below the last check.
-// The margin is a share of what is left below this frame: the top of a thread's stack also
-// holds its thread-local storage, which can be large (ThreadSanitizer's is most of a MiB).
-const char* current_stack_limit() {
-  pthread_attr_t attributes;
-  void* low = nullptr;
-  size_t size = 0;
-  if (pthread_getattr_np(pthread_self(), &attributes) != 0) return nullptr;
-  pthread_attr_getstack(&attributes, &low, &size);
-  pthread_attr_destroy(&attributes);
-  char here;
-  size_t available = size_t(&here - static_cast<const char*>(low));
-  return static_cast<const char*>(low) + std::min<size_t>(256u << 10, available / 4);
-}
 
 Ref call_with_tuple_and_dict(Value callable, Value args, Value kwargs) {
   std::vector<Value> arguments(args.as<TupleObject>()->items, args.as<TupleObject>()->items + tuple_size(args));
@@ -176,6 +162,21 @@ void* run_thread(void* raw_start) {
 }
 
 }  // namespace
+
+// Where this thread's stack ends, minus a margin for the native frames below the last check.
+// The margin is a share of what is left below this frame: the top of a thread's stack also
+// holds its thread-local storage, which can be large (ThreadSanitizer's is most of a MiB).
+const char* current_stack_limit() {
+  pthread_attr_t attributes;
+  void* low = nullptr;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attributes) != 0) return nullptr;
+  pthread_attr_getstack(&attributes, &low, &size);
+  pthread_attr_destroy(&attributes);
+  char here;
+  size_t available = size_t(&here - static_cast<const char*>(low));
+  return static_cast<const char*>(low) + std::min<size_t>(256u << 10, available / 4);
+}
 
 Ref start_thread(Value callable, Value args, Value kwargs) {
   Interpreter& interp = current_interpreter();

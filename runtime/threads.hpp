@@ -56,4 +56,8 @@ bool set_thread_stack_size(size_t bytes, size_t& previous);
 // Threads started by start_thread that are still running (_thread._count()).
 size_t running_thread_count();
 
+// Where the calling OS thread's stack ends, minus a margin for native frames below the last
+// check: ThreadState::stack_limit for a thread that is not the main one (null when unknown).
+const char* current_stack_limit();
+
 }  // namespace chaipy

@@ -67,6 +67,12 @@ void tuple_dealloc(Object* object) {
   free_object(object);
 }
 
+// Tuples have no clear slot: they cannot form a cycle without a mutable container, which is cleared.
+void tuple_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* t = static_cast<TupleObject*>(object);
+  for (int64_t i = t->size - 1; i >= 0; --i) visit(t->items[i], arg);  // CPython's order
+}
+
 Ref tuple_repr(Value self) {
   TupleObject* t = as_tuple(self);
   if (t->size == 0) return str_new("()");
@@ -331,8 +337,9 @@ const MethodDef tuple_methods[] = {
 
 void init_tuple_type() {
   init_static_type(&tuple_type, "tuple", &object_type, tuple_header_bytes,
-                   type_flag_base_type | type_flag_tuple_subclass | type_flag_var_sized);
+                   type_flag_base_type | type_flag_tuple_subclass | type_flag_var_sized | type_flag_gc);
   tuple_type.dealloc = tuple_dealloc;
+  tuple_type.traverse = tuple_traverse;
   tuple_type.repr = tuple_repr;
   tuple_type.hash = tuple_hash;
   tuple_type.richcompare = tuple_richcompare;

@@ -16,6 +16,8 @@ using UnarySlot = Ref (*)(Value self);
 // right operand (a + b tries type(a)->binary[Add](a, b), then type(b)->reflected[Add](b, a)).
 // Both return NotImplemented (a new reference) when they do not handle the other operand.
 using BinarySlot = Ref (*)(Value self, Value other);
+// The cycle collector's callback: called once per reference the object owns.
+using GcVisit = void (*)(Value child, void* arg);
 
 enum TypeFlags : uint32_t {
   type_flag_heap = 1u << 0,          // created by a class statement or type(); refcounted
@@ -29,6 +31,7 @@ enum TypeFlags : uint32_t {
   type_flag_dict_subclass = 1u << 8,
   type_flag_type_subclass = 1u << 9,
   type_flag_var_sized = 1u << 10,    // instances carry their items inline (str, bytes, tuple)
+  type_flag_gc = 1u << 11,           // instances have a GcHeader in front (runtime/gc.hpp): collectable
 };
 
 struct TypeObject : Object {
@@ -76,6 +79,11 @@ struct TypeObject : Object {
   // Construction: type(...) calls new_ and then, when the result is an instance of the type, init.
   Ref (*new_)(TypeObject* type, const Value* args, size_t nargs, Value kwnames) = nullptr;
   int (*init)(Value self, const Value* args, size_t nargs, Value kwnames) = nullptr;
+  // Cycle collector (runtime/gc.hpp), for types with type_flag_gc. traverse calls visit on
+  // every reference the object owns (never on a borrowed one); clear drops the references
+  // that can form cycles, leaving the object valid (empty) for whoever still uses it.
+  void (*traverse)(Object* self, GcVisit visit, void* arg) = nullptr;
+  void (*clear)(Object* self) = nullptr;
 };
 
 // The type of any value, immediates included. Inline: every protocol starts with it.

@@ -11,6 +11,7 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/mappingproxy.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/protocols.hpp"
@@ -23,7 +24,12 @@ TypeObject object_type, type_type, none_type, not_implemented_type, ellipsis_typ
 Object NotImplemented_object;
 Object Ellipsis_object;
 
-void dealloc_object(Object* object) { object->type->dealloc(object); }
+void dealloc_object(Object* object) {
+  // Untracked first: deallocation may run code that allocates, and so a collection, which
+  // must not see an object whose count has dropped to zero.
+  if (has_gc_header(object)) gc_untrack(object);
+  object->type->dealloc(object);
+}
 
 static Object* finish_alloc(void* memory, TypeObject* type) {
   if (!memory) {
@@ -58,20 +64,47 @@ static void* counted_calloc(size_t bytes) {
   return memory;
 }
 
-Object* alloc_object(TypeObject* type) { return finish_alloc(counted_calloc(type->instance_size), type); }
+// Collectable objects (type_flag_gc) get a GcHeader in front and are tracked by their
+// interpreter's cycle collector from the start: traverse slots accept zeroed, half-built objects.
+static Object* alloc_gc_object(TypeObject* type, size_t bytes) {
+  GcState* gc = current_thread && current_thread->interp ? current_thread->interp->gc : nullptr;
+  if (gc) gc_before_allocation(*gc);
+  void* memory = counted_calloc(sizeof(GcHeader) + bytes);
+  Object* object = finish_alloc(memory ? gc_object(static_cast<GcHeader*>(memory)) : nullptr, type);
+  if (object && gc) gc_track(*gc, object);
+  return object;
+}
+
+Object* alloc_object(TypeObject* type) {
+  if (type->flags & type_flag_gc) return alloc_gc_object(type, type->instance_size);
+  return finish_alloc(counted_calloc(type->instance_size), type);
+}
 
 Object* alloc_var_object(TypeObject* type, size_t total_bytes) {
+  if (type->flags & type_flag_gc) return alloc_gc_object(type, total_bytes);
   return finish_alloc(counted_calloc(total_bytes), type);
+}
+
+// Releases an object's memory (its header's too) and its count against the interpreter.
+static void free_memory(Object* object, bool with_gc_header) {
+  void* memory = object;
+  Interpreter* interp = current_thread ? current_thread->interp : nullptr;
+  if (with_gc_header) {
+    gc_untrack(object);
+    if (interp && interp->gc) gc_note_deallocation(*interp->gc);
+    memory = gc_header(object);
+  }
+  if (interp) {
+    // Objects made before the interpreter existed (start-up) were never counted.
+    size_t& allocated = interp->allocated_bytes;
+    allocated -= std::min(allocated, malloc_usable_size(memory));
+  }
+  free(memory);
 }
 
 void free_object(Object* object) {
   TypeObject* type = object->type;
-  if (current_thread && current_thread->interp) {
-    // Objects made before the interpreter existed (start-up) were never counted.
-    size_t& allocated = current_thread->interp->allocated_bytes;
-    allocated -= std::min(allocated, malloc_usable_size(object));
-  }
-  free(object);
+  free_memory(object, has_gc_header(object));
   if (type->flags & type_flag_heap) decref(Value(type));
 }
 
@@ -199,6 +232,7 @@ static void inherit_slots(TypeObject* type, const TypeObject* base) {
   CHAIPY_INHERIT(positive) CHAIPY_INHERIT(invert) CHAIPY_INHERIT(absolute) CHAIPY_INHERIT(index)
   CHAIPY_INHERIT(to_int) CHAIPY_INHERIT(to_float) CHAIPY_INHERIT(descr_get)
   CHAIPY_INHERIT(descr_set) CHAIPY_INHERIT(new_) CHAIPY_INHERIT(init) CHAIPY_INHERIT(dealloc)
+  CHAIPY_INHERIT(traverse) CHAIPY_INHERIT(clear)
 #undef CHAIPY_INHERIT
   for (uint32_t i = 0; i < binary_op_count; ++i) {
     if (!type->binary[i]) type->binary[i] = base->binary[i];
@@ -481,6 +515,32 @@ static void subtype_dealloc(Object* object) {
   TypeObject* base = type;
   while (base->flags & type_flag_heap) base = base->base;
   base->dealloc(object);
+}
+
+// The instance dict slot a class added itself (a builtin base with a dict of its own, as
+// exceptions and types, traverses and clears that dict itself).
+static Value* added_instance_dict(Object* object, TypeObject*& builtin_base) {
+  builtin_base = object->type;
+  while (builtin_base->flags & type_flag_heap) builtin_base = builtin_base->base;
+  if (builtin_base->dict_offset || !(object->type->flags & type_flag_has_instance_dict)) return nullptr;
+  return instance_dict_slot(Value(object));
+}
+
+static void subtype_traverse(Object* object, GcVisit visit, void* arg) {
+  TypeObject* builtin_base;
+  if (Value* dict = added_instance_dict(object, builtin_base)) visit(*dict, arg);
+  visit(Value(object->type), arg);  // an instance owns a reference to its class
+  if (builtin_base->traverse) builtin_base->traverse(object, visit, arg);
+}
+
+static void subtype_clear(Object* object) {
+  TypeObject* builtin_base;
+  if (Value* dict = added_instance_dict(object, builtin_base)) {
+    Value d = *dict;
+    *dict = Value();
+    decref(d);
+  }
+  if (builtin_base->clear) builtin_base->clear(object);
 }
 
 // ---- object ----
@@ -768,7 +828,24 @@ static void type_dealloc_slot(Object* object) {
   decref(type->dict);
   if (type->base && (type->base->flags & type_flag_heap)) decref(Value(type->base));
   type->~TypeObject();
-  free(object);
+  free_memory(object, true);
+}
+
+// Only classes (heap types) are ever traversed or cleared: static types are immortal. The mro
+// is not visited: it is untracked and holds no reference to the class itself.
+static void type_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* type = static_cast<TypeObject*>(object);
+  visit(type->dict, arg);
+  visit(type->bases, arg);
+  if (type->base && (type->base->flags & type_flag_heap)) visit(Value(type->base), arg);
+}
+
+static void type_clear(Object* object) {
+  auto* type = static_cast<TypeObject*>(object);
+  if (!type->dict) return;
+  dict_clear(type->dict);
+  bump_versions(type);
+  invalidate_type_lookups();
 }
 
 // C3 linearisation of `bases`' mros; false with TypeError when there is no consistent order.
@@ -1072,19 +1149,19 @@ Ref type_new_from_namespace(TypeObject* metatype, Value name, Value bases, Value
         return raise(&TypeError_type, "multiple bases have instance lay-out conflict");
     }
   }
-  auto* memory = static_cast<TypeObject*>(calloc(1, sizeof(TypeObject)));
-  if (!memory) return raise_no_memory();
+  // Metatypes are type or classes deriving from it: all carry type_flag_gc.
+  Object* memory = alloc_var_object(metatype, sizeof(TypeObject));
+  if (!memory) return nullptr;
   auto* type = new (memory) TypeObject();
   type->refcount = 1;
   type->type = metatype;
-  if (metatype->flags & type_flag_heap) incref(Value(metatype));
   Ref type_ref = Ref::steal(Value(type));
   type->name = std::string(str_view(name));
   Value qualname = dict_get_str(namespace_dict, "__qualname__");
   type->qualname = qualname && is_str(qualname) ? std::string(str_view(qualname)) : type->name;
   type->base = best_base;
   if (best_base->flags & type_flag_heap) incref(Value(best_base));
-  type->flags = type_flag_heap | type_flag_base_type |
+  type->flags = type_flag_heap | type_flag_base_type | type_flag_gc |
                 (best_base->flags & ~(type_flag_heap | type_flag_base_type));
   type->bases = base_tuple.release();
   std::vector<TypeObject*> mro;
@@ -1097,6 +1174,7 @@ Ref type_new_from_namespace(TypeObject* metatype, Value name, Value bases, Value
   // The tuple holds a reference to the type itself: drop it to avoid a cycle that keeps
   // every class alive; the type owns its mro.
   decref(Value(type));
+  gc_untrack(mro_tuple.get().as_object());  // its borrowed first item must not count as a reference
   type->mro = mro_tuple.release();
   Ref dict = dict_copy(namespace_dict);
   if (!dict) return nullptr;
@@ -1125,6 +1203,8 @@ Ref type_new_from_namespace(TypeObject* metatype, Value name, Value bases, Value
   }
   inherit_slots(type, best_base);
   type->dealloc = subtype_dealloc;
+  type->traverse = subtype_traverse;
+  type->clear = subtype_clear;
   if (!type->getattr || type->getattr == object_type.getattr) type->getattr = generic_getattr;
   // Every dunder along the mro that is defined in Python drives its slot.
   for (int64_t i = tuple_size(type->mro) - 1; i >= 0; --i) {
@@ -1331,6 +1411,9 @@ void init_object_and_type_types() {
   type_type.new_ = type_new_slot;
   type_type.init = type_init_slot;
   type_type.dealloc = type_dealloc_slot;
+  type_type.flags |= type_flag_gc;  // classes are collectable; static types are immortal
+  type_type.traverse = type_traverse;
+  type_type.clear = type_clear;
   add_methods(&type_type, type_methods);
   add_property(&type_type, "__name__", type_get_name, type_set_name);
   add_property(&type_type, "__qualname__", type_get_qualname, type_set_qualname);

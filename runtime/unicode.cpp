@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/protocols.hpp"
@@ -1316,12 +1317,22 @@ std::string replace_occurrences(std::string_view text, std::string_view old_text
     out.append(text.substr(pos));
     return out;
   }
+  // The result's size is known before anything is copied, so an impossible result fails with
+  // std::bad_alloc at once (a MemoryError for the caller) instead of after gigabytes of appends.
+  size_t occurrences = 0;
+  for (size_t found = text.find(old_text); found != std::string_view::npos && (max_count < 0 || int64_t(occurrences) < max_count);
+       found = text.find(old_text, found + old_text.size())) {
+    ++occurrences;
+  }
+  if (occurrences == 0) return std::string(text);
+  if (new_text.size() > old_text.size() && (new_text.size() - old_text.size()) > (out.max_size() - text.size()) / occurrences)
+    throw std::length_error("replace string is too long");
+  out.reserve(text.size() - occurrences * old_text.size() + occurrences * new_text.size());
   size_t start = 0;
   int64_t done = 0;
   while (max_count < 0 || done < max_count) {
     size_t found = text.find(old_text, start);
     if (found == std::string_view::npos) break;
-    if (out.empty()) out.reserve(text.size() + (new_text.size() > old_text.size() ? 16 * new_text.size() : 0));
     out.append(text.substr(start, found - start));
     out.append(new_text);
     start = found + old_text.size();

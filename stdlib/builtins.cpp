@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 #include "interpreter/vm_builtins.hpp"
@@ -709,16 +710,51 @@ static Ref builtin_round(Value, const Value* args, size_t nargs, Value kwnames) 
   return call_method(bound[0], "__round__", &bound[1], with_digits ? 1 : 0);
 }
 
-// ---- exit / quit (what CPython's site module adds) ----
+// ---- exit / quit (the Quitter objects CPython's site module adds) ----
 
-static Ref builtin_exit(Value, const Value* args, size_t nargs, Value kwnames) {
-  if (!check_positional("exit", nargs, kwnames, 0, 1)) return nullptr;
-  Ref arguments = tuple_from_array(args, nargs);
+namespace {
+
+struct QuitterObject : Object {
+  const char* name;
+};
+
+TypeObject quitter_type;
+QuitterObject exit_object, quit_object;
+
+Ref quitter_repr(Value self) {
+  return str_new_ascii("Use " + std::string(self.as<QuitterObject>()->name) + "() or Ctrl-D (i.e. EOF) to exit");
+}
+
+// Closes sys.stdin first, as CPython does (shells that catch SystemExit notice the closed stdin).
+Ref quitter_call(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[1];
+  if (!bind_args("__call__", args, nargs, kwnames, {"code"}, 0, bound)) return nullptr;
+  Value stdin_stream = sys_attribute("stdin");
+  if (stdin_stream && !stdin_stream.is_none()) {
+    if (!call_method(stdin_stream, "close", nullptr, 0)) clear_error();
+  }
+  Value code = bound[0] ? bound[0] : Value::none();
+  Ref arguments = tuple_from_array(&code, 1);
   if (!arguments) return nullptr;
   Ref exception = exception_new(&SystemExit_type, *arguments);
   if (!exception) return nullptr;
   return raise_value(*exception);
 }
+
+void init_quitter_type() {
+  init_static_type(&quitter_type, "Quitter", &object_type, sizeof(QuitterObject), 0);
+  quitter_type.module = "_sitebuiltins";
+  quitter_type.repr = quitter_repr;
+  quitter_type.call = quitter_call;
+  finish_static_type(&quitter_type);
+  for (auto [object, name] : {std::pair{&exit_object, "exit"}, std::pair{&quit_object, "quit"}}) {
+    object->refcount = immortal_refcount;
+    object->type = &quitter_type;
+    object->name = name;
+  }
+}
+
+}  // namespace
 
 // ---- the module ----
 
@@ -737,11 +773,14 @@ static const struct {
     {"format", builtin_format},     {"hash", builtin_hash},         {"id", builtin_id},
     {"iter", builtin_iter},         {"next", builtin_next},         {"divmod", builtin_divmod},
     {"pow", builtin_pow},           {"round", builtin_round},       {"vars", builtin_vars},
-    {"dir", builtin_dir},           {"open", builtin_open},         {"exit", builtin_exit},
-    {"quit", builtin_exit},
+    {"dir", builtin_dir},           {"open", builtin_open},
 };
 
 bool init_builtins_module(Value module) {
+  static std::once_flag quitter_ready;
+  std::call_once(quitter_ready, init_quitter_type);
+  if (!module_add_object(module, "exit", Value(&exit_object)) || !module_add_object(module, "quit", Value(&quit_object)))
+    return false;
   for (const auto& function : builtin_functions)
     if (!module_add_function(module, function.name, function.fn)) return false;
 

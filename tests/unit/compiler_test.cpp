@@ -142,8 +142,17 @@ TEST(CompilerTest, ModuleDocstring) {
 }
 
 TEST(CompilerTest, ExpressionStatementsAndAnnotations) {
-  EXPECT_LISTING(module_listing("f()\n'just a string'\nx: int\ny: int = 5\n"), "LOAD_NAME f", "CALL 0", "POP_TOP",
-                 "LOAD_CONST 5", "STORE_NAME y", "LOAD_CONST None", "RETURN_VALUE");
+  // The module's __annotations__ is made first; each annotation is evaluated after the assignment.
+  EXPECT_LISTING(module_listing("f()\n'just a string'\nx: int\ny: int = 5\n"), "BUILD_MAP 0",
+                 "STORE_NAME __annotations__", "LOAD_NAME f", "CALL 0", "POP_TOP", "LOAD_NAME int",
+                 "LOAD_NAME __annotations__", "LOAD_CONST 'x'", "STORE_SUBSCR", "LOAD_CONST 5", "STORE_NAME y",
+                 "LOAD_NAME int", "LOAD_NAME __annotations__", "LOAD_CONST 'y'", "STORE_SUBSCR", "LOAD_CONST None",
+                 "RETURN_VALUE");
+  // Function annotations: a dict stored on the new function, keys in CPython's order.
+  EXPECT_LISTING(module_listing("def f(a: A, *, b: B) -> R: pass\n"), "LOAD_CONST <code object f at line 1>",
+                 "MAKE_FUNCTION 0", "COPY 1", "LOAD_CONST 'a'", "LOAD_NAME A", "LOAD_CONST 'b'", "LOAD_NAME B",
+                 "LOAD_CONST 'return'", "LOAD_NAME R", "BUILD_MAP 3", "SWAP 2", "STORE_ATTR __annotations__",
+                 "STORE_NAME f", "LOAD_CONST None", "RETURN_VALUE");
 }
 
 TEST(CompilerTest, EvalAndInteractiveModes) {

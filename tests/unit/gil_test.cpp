@@ -394,5 +394,30 @@ TEST_F(GilTest, TimelineShowsEveryThreadAndRunningSpansNeverOverlap) {
   EXPECT_NE(stats.str().find("forced drops"), std::string::npos);
 }
 
+
+// A thread that ends while the statistics are being taken is one row, never two (its record once
+// among the finished threads and once, emptied, among the live ones).
+TEST_F(GilTest, StatsListAnEndingThreadOnce) {
+  gil_start_recording(interp());
+  gil_set_thread_name(main_thread(), "MainThread");
+  ReleaseGil unlocked(main_thread());
+  for (size_t started = 1; started <= 100; ++started) {
+    std::atomic<bool> done = false;
+    std::thread worker = spawn([&done](ThreadState& thread) {
+      gil_set_thread_name(thread, "worker");
+      done = true;
+    });
+    // Keep taking pictures while the worker runs and for a while after, as it detaches.
+    for (int after_done = 0; after_done < 20; after_done += done) {
+      std::ostringstream out;
+      gil_write_stats(interp(), out);
+      std::string stats = out.str();
+      // Lines: the title, the column names, one row per thread, the total.
+      ASSERT_EQ(size_t(std::count(stats.begin(), stats.end(), '\n')), 3 + 1 + started) << stats;
+    }
+    worker.join();
+  }
+}
+
 }  // namespace
 }  // namespace chaipy

@@ -3127,7 +3127,6 @@ TEST(Parser, UnsupportedConstructsAreReportedWhenNothingElseIsWrong) {
             "'async' functions, loops and with statements are not supported");
   EXPECT_EQ(parse_error("x = await y\n").message, "'await' outside async function");
   EXPECT_EQ(parse_error("z = 2 + 1j\n").message, "imaginary numbers are not supported");
-  EXPECT_EQ(parse_error("s = '\\N{BULLET}'\n").message, "\\N{...} escapes in strings are not supported");
   EXPECT_EQ(parse_error("match x:\n    case 1:\n        pass\n").message, "match statements are not supported");
   EXPECT_EQ(parse_error("y = [a async for a in b]\n").message, "asynchronous comprehensions are not supported");
   // A real syntax error later in the file is still the one CPython reports.

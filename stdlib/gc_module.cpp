@@ -1,0 +1,136 @@
+// The gc module: the interpreter's cycle collector seen from scripts (collect, enable/disable, counts and thresholds, is_tracked, get_referents).
+#include "runtime/builtin_types.hpp"
+#include "runtime/gc.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/module.hpp"
+#include "runtime/protocols.hpp"
+
+namespace chaipy {
+
+bool init_gc_module(Value module);
+
+static GcState& gc_state() { return *current_interpreter().gc; }
+
+static Ref gc_collect_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value generation_arg;
+  if (!bind_args("collect", args, nargs, kwnames, {"generation"}, 0, &generation_arg)) return nullptr;
+  int64_t generation = 2;
+  if (generation_arg && !index_to_i64(generation_arg, generation)) return nullptr;
+  if (generation < 0 || generation > 2) return raise(&ValueError_type, "invalid generation");
+  return int_from_i64(gc_collect(current_interpreter(), static_cast<int>(generation)));
+}
+
+static Ref gc_enable(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.enable", nargs, kwnames, 0, 0)) return nullptr;
+  gc_set_enabled(gc_state(), true);
+  return Ref::none();
+}
+
+static Ref gc_disable(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.disable", nargs, kwnames, 0, 0)) return nullptr;
+  gc_set_enabled(gc_state(), false);
+  return Ref::none();
+}
+
+static Ref gc_isenabled(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.isenabled", nargs, kwnames, 0, 0)) return nullptr;
+  return Ref::boolean(gc_is_enabled(gc_state()));
+}
+
+static Ref int_triple(const int64_t values[3]) {
+  Ref result = tuple_new(3);
+  for (size_t i = 0; result && i < 3; ++i) {
+    Ref item = int_from_i64(values[i]);
+    if (!item) return nullptr;
+    tuple_set(*result, i, item.release());
+  }
+  return result;
+}
+
+static Ref gc_get_count(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.get_count", nargs, kwnames, 0, 0)) return nullptr;
+  int64_t counts[3];
+  gc_get_counts(gc_state(), counts);
+  return int_triple(counts);
+}
+
+static Ref gc_get_threshold(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.get_threshold", nargs, kwnames, 0, 0)) return nullptr;
+  int64_t thresholds[3];
+  gc_get_thresholds(gc_state(), thresholds);
+  return int_triple(thresholds);
+}
+
+// set_threshold(threshold0[, threshold1[, threshold2]]): omitted ones keep their values.
+static Ref gc_set_threshold(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (kwnames && tuple_size(kwnames)) return raise(&TypeError_type, "set_threshold() takes no keyword arguments");
+  if (nargs == 0) return raise(&TypeError_type, "set_threshold() takes at least 1 argument (0 given)");
+  if (nargs > 3) return raise_format(&TypeError_type, "set_threshold() takes at most 3 arguments (%zu given)", nargs);
+  int64_t thresholds[3];
+  gc_get_thresholds(gc_state(), thresholds);
+  for (size_t i = 0; i < nargs; ++i) {
+    int64_t value;
+    if (!index_to_i64(args[i], value)) return nullptr;
+    if (value < INT32_MIN || value > INT32_MAX)
+      return raise(&OverflowError_type, "signed integer is greater than maximum");
+    thresholds[i] = value;
+  }
+  gc_set_thresholds(gc_state(), thresholds);
+  return Ref::none();
+}
+
+static Ref gc_is_tracked_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.is_tracked", nargs, kwnames, 1, 1)) return nullptr;
+  return Ref::boolean(gc_is_tracked(args[0]));
+}
+
+struct ReferentsCollector {
+  Value list;
+  bool ok = true;
+};
+
+static void collect_referent(Value child, void* arg) {
+  auto* collector = static_cast<ReferentsCollector*>(arg);
+  if (!child || !collector->ok) return;
+  if (!list_append(collector->list, child)) collector->ok = false;
+}
+
+// The objects each argument refers to, as its traverse slot reports them (collectable objects only).
+static Ref gc_get_referents(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_positional("get_referents", nargs, kwnames, 0, SIZE_MAX)) return nullptr;
+  Ref result = list_new(0);
+  if (!result) return nullptr;
+  ReferentsCollector collector{*result};
+  for (size_t i = 0; i < nargs && collector.ok; ++i) {
+    if (!args[i].is_object()) continue;
+    Object* object = args[i].as_object();
+    if (has_gc_header(object) && object->type->traverse) object->type->traverse(object, collect_referent, &collector);
+  }
+  if (!collector.ok) return nullptr;
+  return result;
+}
+
+bool init_gc_module(Value module) {
+  const struct {
+    const char* name;
+    NativeFunction fn;
+  } functions[] = {
+      {"collect", gc_collect_function},
+      {"enable", gc_enable},
+      {"disable", gc_disable},
+      {"isenabled", gc_isenabled},
+      {"get_count", gc_get_count},
+      {"get_threshold", gc_get_threshold},
+      {"set_threshold", gc_set_threshold},
+      {"is_tracked", gc_is_tracked_function},
+      {"get_referents", gc_get_referents},
+  };
+  for (const auto& function : functions)
+    if (!module_add_function(module, function.name, function.fn)) return false;
+  // Objects the collector could not free: none ever, since no object here has a finalizer
+  // that would make clearing unsafe; kept for code that inspects it.
+  Ref garbage = list_new(0);
+  return garbage && module_add_object(module, "garbage", *garbage);
+}
+
+}  // namespace chaipy

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Fuzzing driver: tools/fuzz.sh TARGET SECONDS builds tests/fuzz's TARGET_fuzzer with clang and runs it.
+# TARGET: compile, run, pickle, format or number. The corpus (seeded from tests/scripts and from
+# CPython-made pickles) grows in $BUILD_DIR/corpus/TARGET; a crash, leak or timeout is saved in
+# $BUILD_DIR/artifacts/TARGET/ and makes the script fail. Extra arguments go to libFuzzer.
+# Needs Debian's clang (apt-get install -y clang); BUILD_DIR defaults to build-fuzz.
+set -euo pipefail
+
+if [ $# -lt 2 ]; then
+    echo "usage: tools/fuzz.sh compile|run|pickle|format|number SECONDS [libFuzzer options...]" >&2
+    exit 2
+fi
+target=$1
+seconds=$2
+shift 2
+case $target in
+    compile|run|pickle|format|number) ;;
+    *) echo "tools/fuzz.sh: unknown target '$target'" >&2; exit 2 ;;
+esac
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${BUILD_DIR:-$repo/build-fuzz}
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+cmake -S "$repo" -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCHAIPY_FUZZ=ON -DCHAIPY_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
+cmake --build "$build_dir" --target "${target}_fuzzer" -j2 >/dev/null
+
+corpus=$build_dir/corpus/$target
+artifacts=$build_dir/artifacts/$target
+mkdir -p "$corpus" "$artifacts"
+if [ -z "$(ls -A "$corpus")" ]; then
+    case $target in
+        compile|run)
+            # Every script test is a seed (the run target skips those that import or open files).
+            find "$repo/tests/scripts" -name '*.py' -size -16k -exec cp {} "$corpus/" \; ;;
+        pickle)
+            /usr/bin/python3 - "$corpus" <<'PY'
+import collections, pickle, sys
+values = [None, True, 0, -1, 255, 65536, 2**31, -2**63, 2**100, 1.5, -0.0, float('inf'), 1j,
+          'h\u00e9llo \U0001f600', 'x' * 300, b'\x00\xff', bytearray(b'xyz'), (), (1,), (1, 2, 3),
+          [1, [2, [3]]], {'a': 1, 2: (3,)}, {1, 2}, frozenset({3}), range(1, 10, 3),
+          slice(1, None, 2), collections.OrderedDict(a=1), ValueError('bad', 3)]
+shared = [1]
+values.append([shared, shared])
+for index, value in enumerate(values):
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        with open(f'{sys.argv[1]}/seed-{index}-{protocol}', 'wb') as out:
+            out.write(pickle.dumps(value, protocol))
+PY
+            ;;
+        format)
+            index=0
+            for spec in '' 'd' '>10' '<5' '^9' '=+8' '08.3f' ',d' '_x' '#o' '#b' 'X' 'e' '.2E' 'g' \
+                        '.10G' '%' '.1%' 'n' 's' '.3s' '*^20' ',.2f' '_.4e' '+#.0f' 'c' '-#010x' 'z.1f'; do
+                for value in '\x00' '\x02' '\x03' '\x06' '\x08' '\x0c' '\x0e' '\x10'; do
+                    printf "$value%s" "$spec" >"$corpus/seed-$index"
+                    index=$((index + 1))
+                done
+            done ;;
+        number)
+            index=0
+            for text in '0' '-17' '+1_000' ' 42 ' '0x1f' '0o17' '0b101' '1e10' '-1.5e-7' 'inf' '-Infinity' \
+                        'nan' '1_0.5' '.5' '5.' '0_0' '\xd9\xa3' '1j' 'zz' '9999999999999999999999'; do
+                for base in '\x00' '\x01' '\x06' '\x0e' '\x22'; do
+                    printf "$base%b" "$text" >"$corpus/seed-$index"
+                    index=$((index + 1))
+                done
+            done ;;
+    esac
+fi
+
+# A run with -max_total_time ends with status 0 when nothing was found.
+# Leak checks stay on (ASan's default); malloc_limit_mb catches a single absurd allocation.
+"$build_dir/fuzz/${target}_fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$artifacts/" -print_final_stats=1 "$@"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sanitizer driver: tools/sanitize.sh address,undefined | thread — configures, builds and runs the tests under GCC's sanitizers.
+# address,undefined (ASan+UBSan, leak checking on) runs the whole CTest suite in build-asan;
+# thread (TSan) runs the threading subset (script tests in threads/ and processes/, the GIL,
+# thread and embedding-thread unit tests) in build-tsan. Any report fails the test that made
+# it (recovery is off). BUILD_DIR overrides the directory; extra arguments go to ctest.
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+    echo "usage: tools/sanitize.sh address,undefined|thread [ctest arguments...]" >&2
+    exit 2
+fi
+sanitizers=$1
+shift
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+case $sanitizers in
+    address,undefined)
+        build_dir=${BUILD_DIR:-$repo/build-asan}
+        selection=() ;;
+    thread)
+        build_dir=${BUILD_DIR:-$repo/build-tsan}
+        selection=(-R '^(script/threads/|script/processes/|unit/(GilTest|EmbedThreads)\.)') ;;
+    *)
+        echo "tools/sanitize.sh: use address,undefined or thread (not '$sanitizers')" >&2
+        exit 2 ;;
+esac
+
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+# Sanitized code runs several times slower: the script tests get a longer timeout.
+cmake -S "$repo" -B "$build_dir" -DCHAIPY_SANITIZE="$sanitizers" -DCHAIPY_SCRIPT_TIMEOUT=120 "${launcher[@]}" >/dev/null
+cmake --build "$build_dir" -j2
+
+# Reports go to stderr, which the script-test runner shows on failure; halt on the first.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+ctest --test-dir "$build_dir" -j2 --output-on-failure "${selection[@]}" "$@"
