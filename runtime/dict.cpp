@@ -50,7 +50,10 @@ DictKeys empty_keys = {min_log2_size, 0, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0x
 
 inline int64_t keys_size(const DictKeys* k) { return int64_t(1) << k->log2_size; }
 inline DictEntry* keys_entries(DictKeys* k) {
-  return reinterpret_cast<DictEntry*>(k->indices + (keys_size(k) << k->log2_index_bytes));
+  // `indices` is declared with 8 bytes but really runs to the entries (CPython's flexible
+  // array): step from a plain pointer, not the array, so the offset is not bounds-checked.
+  unsigned char* index_table = k->indices;
+  return reinterpret_cast<DictEntry*>(index_table + (keys_size(k) << k->log2_index_bytes));
 }
 inline int64_t usable_fraction(int64_t size) { return (size << 1) / 3; }
 

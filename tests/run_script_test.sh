@@ -32,7 +32,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/chaipy-script-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 cd "$script_dir" || exit 2
-timeout -k 5 "$timeout_seconds" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
+# The environment is fixed, except the sanitizers' settings (tools/sanitize.sh sets them).
+# (Their values hold no spaces, so the list is split on them below.)
+sanitizer_settings=
+for name in ASAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS LSAN_OPTIONS; do
+    if value=$(printenv "$name"); then sanitizer_settings="$sanitizer_settings $name=$value"; fi
+done
+# shellcheck disable=SC2086
+timeout -k 5 "$timeout_seconds" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 $sanitizer_settings \
     "$interpreter" "$script_name" </dev/null >"$work/stdout" 2>"$work/raw_stderr"
 status=$?
 # Tracebacks name the script by absolute path; the recorded .err has that directory removed.

@@ -34,10 +34,6 @@ def check(data):
         else:
             if value == value and float(repr(value)) != value:
                 raise AssertionError(f'float(repr({value!r})) does not round-trip')
-    try:
-        complex(text)
-    except ValueError:
-        pass
 )PY";
 
 }  // namespace
