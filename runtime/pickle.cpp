@@ -1287,16 +1287,15 @@ Ref dumps_with(Value obj, int protocol, bool fix_imports, Value buffer_callback)
 
 // ---- the unpickler ----
 
-// A stack whose first `embedded` elements live inside it: loads() of a typical pickle then
-// allocates nothing for its value and mark stacks, and pushes stay inline. Shrinking only
-// (resize), as the unpickler needs.
+// A vector whose first `embedded` elements live inside it: loads() of a typical pickle then
+// allocates nothing for its value stack, mark stack and memo, and pushes stay inline.
 template <typename T, size_t embedded>
-class InlineStack {
+class InlineVector {
  public:
-  InlineStack() = default;
-  InlineStack(const InlineStack&) = delete;
-  InlineStack& operator=(const InlineStack&) = delete;
-  ~InlineStack() {
+  InlineVector() = default;
+  InlineVector(const InlineVector&) = delete;
+  InlineVector& operator=(const InlineVector&) = delete;
+  ~InlineVector() {
     resize(0);
     if (items_ != embedded_items()) std::free(items_);
   }
@@ -1306,13 +1305,15 @@ class InlineStack {
   T& back() { return items_[size_ - 1]; }
   const T& back() const { return items_[size_ - 1]; }
   PICKLE_INLINE void push_back(T item) {
-    if (size_ == capacity_) grow();
+    if (size_ == capacity_) grow(size_ + 1);
     new (&items_[size_]) T(std::move(item));
     ++size_;
   }
   void pop_back() { items_[--size_].~T(); }
-  void resize(size_t n) {
+  void resize(size_t n) {  // new elements are value-initialised (null Refs)
     while (size_ > n) pop_back();
+    if (n > capacity_) grow(n);
+    for (; size_ < n; ++size_) new (&items_[size_]) T();
   }
   void clear() { resize(0); }
   void erase_at(size_t i) {
@@ -1322,8 +1323,8 @@ class InlineStack {
 
  private:
   T* embedded_items() { return reinterpret_cast<T*>(embedded_); }
-  [[gnu::noinline]] void grow() {
-    size_t capacity = capacity_ * 2;
+  [[gnu::noinline]] void grow(size_t needed) {
+    size_t capacity = std::max(capacity_ * 2, needed);
     T* bigger = static_cast<T*>(std::malloc(capacity * sizeof(T)));
     if (!bigger) throw std::bad_alloc();
     for (size_t i = 0; i < size_; ++i) {
@@ -1342,7 +1343,7 @@ class InlineStack {
 // The unpickler's memo: dense indices in a vector, any bogus far index in a map (a pickle
 // cannot make us allocate by naming index 2**32-1).
 struct UnpickleMemo {
-  std::vector<Ref> dense;
+  InlineVector<Ref, 32> dense;
   std::unordered_map<uint64_t, Ref> sparse;
   size_t count = 0;  // entries set (MEMOIZE uses it as the next index)
   void clear() {
@@ -1392,8 +1393,8 @@ class PickleReader {
   size_t pos_ = 0, end_;
   Ref chunk_;  // the file data being read from (keeps data_ alive)
   Value file_read_, file_readline_;
-  InlineStack<Ref, 32> stack_;
-  InlineStack<size_t, 16> marks_;
+  InlineVector<Ref, 32> stack_;
+  InlineVector<size_t, 16> marks_;
   int proto_ = 0;
   unsigned char last_opcode_ = 0;
 
@@ -1491,7 +1492,7 @@ class PickleReader {
 
   // ---- memo ----
   PICKLE_INLINE bool memo_put(uint64_t index, Value value) {
-    std::vector<Ref>& dense = memo->dense;
+    InlineVector<Ref, 32>& dense = memo->dense;
     if (index < dense.size() && !dense[index]) {  // the usual case: the next free index
       dense[index] = Ref::borrow(value);
       ++memo->count;
@@ -1500,7 +1501,7 @@ class PickleReader {
     return memo_put_slow(index, value);
   }
   bool memo_put_slow(uint64_t index, Value value) {
-    std::vector<Ref>& dense = memo->dense;
+    InlineVector<Ref, 32>& dense = memo->dense;
     if (index < dense.size() || index < dense.size() * 2 + 1024) {
       if (index >= dense.size()) dense.resize(std::max<size_t>({index + 1, dense.size() * 2, 32}));
       if (!dense[index]) ++memo->count;
