@@ -57,6 +57,7 @@ Ref code_from_unit(std::shared_ptr<const CodeUnit> unit) {
   code->name = str_new(unit->name).release();
   code->qualname = str_new(unit->qualname).release();
   code->filename = str_new(unit->filename).release();
+  if (!code->name || !code->qualname || !code->filename) return nullptr;
   Ref consts = tuple_new(unit->consts.size());
   if (!consts) return nullptr;
   for (size_t i = 0; i < unit->consts.size(); ++i) {
@@ -65,8 +66,17 @@ Ref code_from_unit(std::shared_ptr<const CodeUnit> unit) {
     tuple_set(*consts, i, value.release());
   }
   code->consts = consts.release();
-  for (const auto& name : unit->names) code->names.push_back(str_intern(name));
-  for (const auto& name : unit->varnames) code->varnames.push_back(str_intern(name));
+  // Names can fail to be made (MemoryError under an embedder's memory cap): never keep a null.
+  for (const auto& name : unit->names) {
+    Value interned = str_intern(name);
+    if (!interned) return nullptr;
+    code->names.push_back(interned);
+  }
+  for (const auto& name : unit->varnames) {
+    Value interned = str_intern(name);
+    if (!interned) return nullptr;
+    code->varnames.push_back(interned);
+  }
   code->nlocals = uint32_t(unit->varnames.size());
   code->ncells = uint32_t(unit->cellvars.size() + unit->freevars.size());
   code->frame_size = code->nlocals + code->ncells + unit->max_stack + 1;

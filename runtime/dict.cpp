@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/dict_object.hpp"
 #include "runtime/protocols.hpp"
@@ -87,7 +88,7 @@ DictKeys* new_keys(uint8_t log2_size) {
   size_t index_bytes = size_t(1) << (log2_size + log2_bytes);
   int64_t usable = usable_fraction(int64_t(1) << log2_size);
   auto* k = static_cast<DictKeys*>(
-      malloc(offsetof(DictKeys, indices) + index_bytes + usable * sizeof(DictEntry)));
+      buffer_alloc(offsetof(DictKeys, indices) + index_bytes + usable * sizeof(DictEntry)));
   if (!k) return nullptr;
   k->log2_size = log2_size;
   k->log2_index_bytes = log2_bytes;
@@ -98,7 +99,7 @@ DictKeys* new_keys(uint8_t log2_size) {
 }
 
 void free_keys(DictKeys* k) {
-  if (k != &empty_keys) free(k);
+  if (k != &empty_keys) buffer_free(k);
 }
 
 // A free slot for a key known to be absent (dummies are reused).
@@ -349,7 +350,7 @@ Ref copy_entries(DictObject* source) {
   if (source->used >= (k->nentries * 2) / 3) {
     size_t index_bytes = size_t(keys_size(k)) << k->log2_index_bytes;
     size_t bytes = offsetof(DictKeys, indices) + index_bytes + usable_fraction(keys_size(k)) * sizeof(DictEntry);
-    auto* clone = static_cast<DictKeys*>(malloc(bytes));
+    auto* clone = static_cast<DictKeys*>(buffer_alloc(bytes));
     if (!clone) return raise_no_memory();
     memcpy(clone, k, offsetof(DictKeys, indices) + index_bytes + k->nentries * sizeof(DictEntry));
     DictEntry* entries = keys_entries(clone);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/range.hpp"
@@ -35,7 +36,7 @@ bool resize(ListObject* list, int64_t new_size) {
     raise_no_memory();
     return false;
   }
-  void* items = realloc(list->items, new_capacity * sizeof(Value));
+  void* items = buffer_realloc(list->items, new_capacity * sizeof(Value));
   if (!items && new_capacity) {
     raise_no_memory();
     return false;
@@ -53,7 +54,7 @@ Ref allocate_list(TypeObject* type, size_t size) {
   Ref result = Ref::steal(Value(object));
   auto* list = static_cast<ListObject*>(object);
   if (size) {
-    list->items = static_cast<Value*>(calloc(size, sizeof(Value)));
+    list->items = static_cast<Value*>(buffer_alloc_zeroed(size, sizeof(Value)));
     if (!list->items) return raise_no_memory();
   }
   list->size = list->capacity = static_cast<int64_t>(size);
@@ -496,7 +497,7 @@ bool list_sort(Value self, Value key, bool reverse) {
   list->capacity = capacity;
   if (modified) {
     for (int64_t i = 0; i < modified_size; ++i) decref(modified_items[i]);
-    free(modified_items);
+    buffer_free(modified_items);
     if (ok) {
       raise(&ValueError_type, "list modified during sort");
       ok = false;
@@ -512,7 +513,7 @@ namespace {
 void list_dealloc(Object* object) {
   auto* list = static_cast<ListObject*>(object);
   for (int64_t i = list->size - 1; i >= 0; --i) decref(list->items[i]);
-  free(list->items);
+  buffer_free(list->items);
   free_object(object);
 }
 
@@ -532,7 +533,7 @@ void list_gc_clear(Object* object) {
   list->size = 0;
   list->capacity = 0;
   for (int64_t i = size - 1; i >= 0; --i) decref(items[i]);
-  free(items);
+  buffer_free(items);
 }
 
 Ref list_repr(Value self) {

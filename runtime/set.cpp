@@ -6,6 +6,7 @@
 #include <iterator>
 #include <utility>
 
+#include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/type_init.hpp"
@@ -104,7 +105,7 @@ bool table_resize(SetObject* so, int64_t min_used) {
     new_table = so->small_table;
     std::fill(std::begin(so->small_table), std::end(so->small_table), SetEntry{});
   } else {
-    new_table = static_cast<SetEntry*>(calloc(new_size, sizeof(SetEntry)));
+    new_table = static_cast<SetEntry*>(buffer_alloc_zeroed(new_size, sizeof(SetEntry)));
     if (!new_table) {
       raise_no_memory();
       return false;
@@ -117,7 +118,7 @@ bool table_resize(SetObject* so, int64_t min_used) {
     Value key = old_table[i].key;
     if (!key.is_null() && key != dummy) insert_clean(new_table, new_size - 1, key, old_table[i].hash);
   }
-  if (old_table != small_copy) free(old_table);
+  if (old_table != small_copy) buffer_free(old_table);
   return true;
 }
 
@@ -258,7 +259,7 @@ void clear_set(SetObject* so) {
   reset_table(so);
   for (int64_t i = 0; i <= mask; ++i)
     if (!table[i].key.is_null() && table[i].key != dummy) decref(table[i].key);
-  if (!small) free(table);
+  if (!small) buffer_free(table);
 }
 
 Ref allocate_set(TypeObject* type) {
@@ -541,7 +542,7 @@ void set_dealloc(Object* object) {
     Value key = so->table[i].key;
     if (!key.is_null() && key != dummy) decref(key);
   }
-  if (so->table != so->small_table) free(so->table);
+  if (so->table != so->small_table) buffer_free(so->table);
   free_object(object);
 }
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
 #include "runtime/gc.hpp"
@@ -48,20 +49,69 @@ static Object* finish_alloc(void* memory, TypeObject* type) {
 // may use a little headroom so the exception can be created, propagated and handled.
 static constexpr size_t memory_limit_headroom = 1u << 20;
 
-static void* counted_calloc(size_t bytes) {
-  Interpreter* interp = current_thread ? current_thread->interp : nullptr;
-  if (interp && interp->memory_limit) {
-    if (interp->allocated_bytes + bytes <= interp->memory_limit) {
-      interp->memory_limit_hit = false;
-    } else if (!interp->memory_limit_hit ||
-               interp->allocated_bytes + bytes > interp->memory_limit + memory_limit_headroom) {
-      interp->memory_limit_hit = true;
-      return nullptr;
-    }
+// Whether `bytes` more fit under the calling interpreter's memory cap (always, without a cap).
+static bool within_memory_limit(Interpreter* interp, size_t bytes) {
+  if (!interp || !interp->memory_limit) return true;
+  if (interp->allocated_bytes + bytes <= interp->memory_limit) {
+    interp->memory_limit_hit = false;
+    return true;
   }
-  void* memory = calloc(1, bytes);
+  if (!interp->memory_limit_hit || interp->allocated_bytes + bytes > interp->memory_limit + memory_limit_headroom) {
+    interp->memory_limit_hit = true;
+    return false;
+  }
+  return true;
+}
+
+static Interpreter* calling_interpreter() { return current_thread ? current_thread->interp : nullptr; }
+
+static void count_allocated(Interpreter* interp, void* memory) {
   if (memory && interp) interp->allocated_bytes += malloc_usable_size(memory);
+}
+
+static void* counted_calloc(size_t bytes) {
+  Interpreter* interp = calling_interpreter();
+  if (!within_memory_limit(interp, bytes)) return nullptr;
+  void* memory = calloc(1, bytes);
+  count_allocated(interp, memory);
   return memory;
+}
+
+void* buffer_alloc_zeroed(size_t count, size_t size) {
+  Interpreter* interp = calling_interpreter();
+  if (size && count > SIZE_MAX / size) return nullptr;
+  if (!within_memory_limit(interp, count * size)) return nullptr;
+  void* memory = calloc(count, size);
+  count_allocated(interp, memory);
+  return memory;
+}
+
+void* buffer_alloc(size_t bytes) {
+  Interpreter* interp = calling_interpreter();
+  if (!within_memory_limit(interp, bytes)) return nullptr;
+  void* memory = malloc(bytes);
+  count_allocated(interp, memory);
+  return memory;
+}
+
+void* buffer_realloc(void* memory, size_t bytes) {
+  Interpreter* interp = calling_interpreter();
+  size_t old_bytes = memory ? malloc_usable_size(memory) : 0;
+  if (bytes > old_bytes && !within_memory_limit(interp, bytes - old_bytes)) return nullptr;
+  void* grown = realloc(memory, bytes);
+  if (!grown && bytes) return nullptr;  // the old block is untouched and still counted
+  if (interp) {
+    interp->allocated_bytes -= std::min(interp->allocated_bytes, old_bytes);
+    count_allocated(interp, grown);
+  }
+  return grown;
+}
+
+void buffer_free(void* memory) {
+  // Memory made before the interpreter existed (start-up) was never counted.
+  if (Interpreter* interp = calling_interpreter(); memory && interp)
+    interp->allocated_bytes -= std::min(interp->allocated_bytes, malloc_usable_size(memory));
+  free(memory);
 }
 
 // Collectable objects (type_flag_gc) get a GcHeader in front and are tracked by their

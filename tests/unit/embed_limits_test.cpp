@@ -15,7 +15,9 @@ TEST(EmbedLimits, MemoryCapRaisesMemoryError) {
   options.memory_limit = 8u << 20;
   chaipy::Interpreter vm(options);
   try {
-    vm.exec("hoard = []\nwhile True:\n    hoard.append(str(len(hoard)) * 10)\n");
+    // The hoard is dropped on the way out: at the cap, even compiling the next exec needs memory.
+    vm.exec("hoard = []\ntry:\n    while True:\n        hoard.append(str(len(hoard)) * 10)\n"
+            "except MemoryError:\n    hoard = None\n    raise\n");
     FAIL();
   } catch (const chaipy::Error& error) {
     EXPECT_EQ(error.type_name(), "MemoryError");
@@ -27,6 +29,24 @@ TEST(EmbedLimits, MemoryCapRaisesMemoryError) {
   EXPECT_EQ(vm.eval("sum(range(1000))").cast<int>(), 499500);
   vm.set_memory_limit(0);
   EXPECT_EQ(vm.eval("len('x' * (16 << 20))").cast<int>(), 16 << 20);
+}
+
+// The buffers behind containers count too: one big list, dict or set cannot slip past the cap.
+TEST(EmbedLimits, MemoryCapCountsContainerBuffers) {
+  chaipy::Options options;
+  options.memory_limit = 16u << 20;
+  chaipy::Interpreter vm(options);
+  for (const char* hoard : {"[0] * 10**8", "list(range(10**7))", "dict.fromkeys(range(10**6))",
+                            "set(range(10**6))"}) {
+    try {
+      vm.exec(std::string("hoard = ") + hoard);
+      FAIL() << hoard;
+    } catch (const chaipy::Error& error) {
+      EXPECT_EQ(error.type_name(), "MemoryError") << hoard;
+    }
+    EXPECT_LT(vm.memory_used(), size_t(16u << 20)) << hoard;
+  }
+  EXPECT_EQ(vm.eval("len([0] * 1000) + len(dict.fromkeys(range(1000)))").cast<int>(), 2000);
 }
 
 TEST(EmbedLimits, InterruptFromAnotherThread) {
