@@ -46,7 +46,18 @@ class SubprocessError(Exception):
     pass
 
 
-class CalledProcessError(SubprocessError):
+class _OutputAlias:
+    # stdout is another name for the output attribute (to match stderr).
+    @property
+    def stdout(self):
+        return self.output
+
+    @stdout.setter
+    def stdout(self, value):
+        self.output = value
+
+
+class CalledProcessError(_OutputAlias, SubprocessError):
     """Raised when run() is called with check=True and the process
     returns a non-zero exit status.
 
@@ -72,17 +83,8 @@ class CalledProcessError(SubprocessError):
             return "Command '%s' returned non-zero exit status %d." % (
                     self.cmd, self.returncode)
 
-    @property
-    def stdout(self):
-        """Alias for output attribute, to match stderr"""
-        return self.output
 
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
-
-
-class TimeoutExpired(SubprocessError):
+class TimeoutExpired(_OutputAlias, SubprocessError):
     """This exception is raised when the timeout expires while waiting for a
     child process.
 
@@ -99,14 +101,6 @@ class TimeoutExpired(SubprocessError):
     def __str__(self):
         return ("Command '%s' timed out after %s seconds" %
                 (self.cmd, self.timeout))
-
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
 
 
 def call(*popenargs, timeout=None, **kwargs):
