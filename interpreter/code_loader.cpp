@@ -1,6 +1,8 @@
-// Loading compiled code: turns the compiler's CodeUnit (and its constants) into runtime code objects.
+// Loading compiled code: turns the compiler's CodeUnit (and its constants) into runtime code objects, and finds the embedded stdlib's build-time compiled units.
+#include <algorithm>
 #include <memory>
 
+#include "interpreter/code_serializer.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
 #include "runtime/protocols.hpp"
@@ -81,6 +83,18 @@ Ref code_from_unit(std::shared_ptr<const CodeUnit> unit) {
   code->ncells = uint32_t(unit->cellvars.size() + unit->freevars.size());
   code->frame_size = code->nlocals + code->ncells + unit->max_stack + 1;
   return result;
+}
+
+Ref frozen_module_code(std::string_view module_name) {
+  auto modules = frozen_stdlib();
+  auto it = std::lower_bound(modules.begin(), modules.end(), module_name,
+                             [](const FrozenCode& m, std::string_view name) { return m.name < name; });
+  if (it == modules.end() || it->name != module_name) return Ref();
+  // Bytes this build wrote: a unit that does not read back is a build fault, and compiling the
+  // source instead still gives the right module.
+  auto unit = deserialize_code_unit(it->code);
+  if (!unit) return Ref();
+  return code_from_unit(std::move(unit));
 }
 
 }  // namespace chaipy

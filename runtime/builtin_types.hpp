@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/buffer_memory.hpp"
 #include "runtime/bigint.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/type.hpp"
@@ -72,7 +73,7 @@ struct BytesObject : Object {
   char data[1];  // size bytes + NUL
 };
 struct ByteArrayObject : Object {
-  std::string* buffer;
+  ByteBuffer* buffer;
 };
 Ref bytes_new(std::string_view data);
 inline bool is_bytes(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &bytes_type); }

@@ -53,14 +53,14 @@ static Ref bytearray_of_type(TypeObject* type, std::string_view data) {
   Object* object = alloc_object(type);
   if (!object) return nullptr;
   auto* array = static_cast<ByteArrayObject*>(object);
-  array->buffer = new std::string(data);
+  array->buffer = new ByteBuffer(data);
   return Ref::steal(Value(array));
 }
 
 Ref bytearray_new(std::string_view data) { return bytearray_of_type(&bytearray_type, data); }
 
 static bool is_bytearray(Value v) { return v.is_object() && is_subtype(type_of(v), &bytearray_type); }
-static std::string& buffer_of(Value bytearray) { return *bytearray.as<ByteArrayObject>()->buffer; }
+static ByteBuffer& buffer_of(Value bytearray) { return *bytearray.as<ByteArrayObject>()->buffer; }
 
 // Self's bytes; self is a bytes or a bytearray.
 static std::string_view contents(Value self) {
@@ -105,8 +105,9 @@ static bool byte_value(Value v, uint8_t& out) {
   return true;
 }
 
-// The bytes an iterable of ints stands for (bytes(iterable), extend, slice assignment).
-static bool bytes_from_iterable(Value iterable, std::string& out, const char* range_message) {
+// The bytes an iterable of ints stands for (bytes(iterable), extend, slice assignment). Bytes
+// is std::string or ByteBuffer (a bytearray fills its capped buffer directly).
+template <class Bytes> static bool bytes_from_iterable(Value iterable, Bytes& out, const char* range_message) {
   Ref iterator = get_iter(iterable);
   if (!iterator) return false;
   while (Ref item = iter_next(*iterator)) {
@@ -125,7 +126,8 @@ static bool bytes_from_iterable(Value iterable, std::string& out, const char* ra
 
 // The contents bytes(...) and bytearray(...) build from their arguments: nothing, a count, a
 // str with an encoding, a bytes-like object, __bytes__ (bytes only) or an iterable of ints.
-static bool contents_from_arguments(const char* name, const Value* args, size_t nargs, Value kwnames, std::string& out) {
+template <class Bytes>
+static bool contents_from_arguments(const char* name, const Value* args, size_t nargs, Value kwnames, Bytes& out) {
   bool bytearray_kind = std::string_view(name) == "bytearray";
   Value bound[3];
   if (!bind_method_args(name, args, nargs, kwnames, {"source", "encoding", "errors"}, 0, bound)) return false;
@@ -197,7 +199,7 @@ static Ref bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Val
 static Ref bytearray_new_slot(TypeObject* type, const Value*, size_t, Value) { return bytearray_of_type(type, {}); }
 
 static int bytearray_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  std::string data;
+  ByteBuffer data;
   if (!contents_from_arguments("bytearray", args, nargs, kwnames, data)) return -1;
   buffer_of(self).swap(data);
   return 0;
@@ -336,7 +338,7 @@ static Ref bytes_like_add(Value self, Value other) {
 static bool is_repeat_count(Value v) { return v.is_small_int() || v.is_bool() || (v.is_object() && type_of(v)->index); }
 
 // data * count; false with MemoryError when the result cannot exist.
-static bool repeated_contents(std::string_view data, Value count_value, std::string& out) {
+template <class Bytes> static bool repeated_contents(std::string_view data, Value count_value, Bytes& out) {
   int64_t count;
   if (!size_argument(count_value, count)) return false;
   if (count <= 0 || data.empty()) return true;
@@ -393,7 +395,7 @@ static int bytearray_assign_slice(Value self, Value slice, Value value) {
   // The new bytes first: iterating them may run code that resizes self.
   std::string replacement;
   if (value && !assigned_bytes(value, replacement)) return -1;
-  std::string& buffer = buffer_of(self);
+  ByteBuffer& buffer = buffer_of(self);
   int64_t start, stop, step, count;
   if (!slice_indices(slice, static_cast<int64_t>(buffer.size()), start, stop, step, count)) return -1;
   if (step == 1) {
@@ -408,7 +410,7 @@ static int bytearray_assign_slice(Value self, Value slice, Value value) {
       start = start + step * (count - 1);
       step = -step;
     }
-    std::string kept;
+    ByteBuffer kept;
     kept.reserve(buffer.size() - static_cast<size_t>(std::max<int64_t>(count, 0)));
     for (int64_t i = 0, next_deleted = start, deleted = 0; i < static_cast<int64_t>(buffer.size()); ++i) {
       if (deleted < count && i == next_deleted) {
@@ -434,7 +436,7 @@ static int bytearray_setitem(Value self, Value key, Value value) {
   if (key.is_object() && type_of(key) == &slice_type) return bytearray_assign_slice(self, key, value);
   int64_t index;
   if (!subscript_index(self, key, index) || !position_in_range(self, index)) return -1;
-  std::string& buffer = buffer_of(self);
+  ByteBuffer& buffer = buffer_of(self);
   if (!value) {
     buffer.erase(static_cast<size_t>(index), 1);
     return 0;
@@ -455,7 +457,7 @@ static bool extend_buffer(Value self, Value iterable) {
     raise_format(&TypeError_type, "can't extend bytearray with %s", type_name(iterable));
     return false;
   }
-  std::string added;
+  ByteBuffer added;
   if (!bytes_from_iterable(iterable, added, "byte must be in range(0, 256)")) return false;
   buffer_of(self).append(added);
   return true;
@@ -471,7 +473,7 @@ static Ref bytearray_inplace_add(Value self, Value other) {
 
 static Ref bytearray_inplace_multiply(Value self, Value other) {
   if (!is_repeat_count(other)) return new_not_implemented();
-  std::string repeated;
+  ByteBuffer repeated;
   if (!repeated_contents(buffer_of(self), other, repeated)) return nullptr;
   buffer_of(self).swap(repeated);
   return Ref::borrow(self);
@@ -493,7 +495,7 @@ static Ref bytearray_extend(Value self, const Value* args, size_t nargs, Value k
 
 static Ref bytearray_pop(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("pop", nargs, kwnames, 0, 1)) return nullptr;
-  std::string& buffer = buffer_of(self);
+  ByteBuffer& buffer = buffer_of(self);
   int64_t index = -1;
   if (nargs == 1 && !c_integer_argument(args[0], index)) return nullptr;
   if (buffer.empty()) return raise(&IndexError_type, "pop from empty bytearray");
@@ -510,7 +512,7 @@ static Ref bytearray_insert(Value self, const Value* args, size_t nargs, Value k
   int64_t index;
   uint8_t byte;
   if (!c_integer_argument(args[0], index) || !byte_value(args[1], byte)) return nullptr;
-  std::string& buffer = buffer_of(self);
+  ByteBuffer& buffer = buffer_of(self);
   auto size = static_cast<int64_t>(buffer.size());
   if (index < 0) index = std::max<int64_t>(index + size, 0);
   index = std::min(index, size);
@@ -522,7 +524,7 @@ static Ref bytearray_remove(Value self, const Value* args, size_t nargs, Value k
   if (!check_positional("bytearray.remove", nargs, kwnames, 1, 1)) return nullptr;
   uint8_t byte;
   if (!byte_value(args[0], byte)) return nullptr;
-  std::string& buffer = buffer_of(self);
+  ByteBuffer& buffer = buffer_of(self);
   size_t found = buffer.find(static_cast<char>(byte));
   if (found == std::string::npos) return raise(&ValueError_type, "value not found in bytearray");
   buffer.erase(found, 1);
@@ -542,7 +544,7 @@ static Ref bytearray_copy(Value self, const Value*, size_t nargs, Value kwnames)
 
 static Ref bytearray_reverse(Value self, const Value*, size_t nargs, Value kwnames) {
   if (!check_positional("bytearray.reverse", nargs, kwnames, 0, 0)) return nullptr;
-  std::string& buffer = buffer_of(self);
+  ByteBuffer& buffer = buffer_of(self);
   std::reverse(buffer.begin(), buffer.end());
   return Ref::none();
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "interpreter/code_serializer.hpp"
 #include "interpreter/compiler.hpp"
 #include "interpreter/vm.hpp"
 #include "runtime/builtin_types.hpp"
@@ -109,8 +110,9 @@ static Ref module_not_found(std::string_view name) {
 
 // Creates the module, registers it in sys.modules first (so import cycles see it), runs it,
 // and removes it again when running fails.
+// `code` is the module's code when it was compiled at build time; otherwise the source is compiled.
 static Ref load_source_module(std::string_view full_name, std::string_view source, const std::string& filename,
-                              bool is_package, const std::string& package_dir) {
+                              bool is_package, const std::string& package_dir, Ref code = Ref()) {
   Ref module = module_new(full_name);
   if (!module) return nullptr;
   Value dict = module_dict(*module);
@@ -132,7 +134,7 @@ static Ref load_source_module(std::string_view full_name, std::string_view sourc
   }
   Ref key = str_new(full_name);
   if (dict_set(interp.modules, *key, *module) < 0) return nullptr;
-  Ref code = compile_to_code(source, filename, int(ParseMode::Exec));
+  if (!code) code = compile_to_code(source, filename, int(ParseMode::Exec));
   Ref result = code ? run_code(*code, dict, dict) : Ref();
   if (!result) {
     Ref saved = fetch_error();
@@ -196,8 +198,10 @@ static Ref find_and_load(std::string_view full_name, Value parent) {
   if (const EmbeddedSource* embedded = find_embedded(full_name)) {
     std::string filename = "<frozen " + std::string(full_name) + ">";
     register_source(filename, std::string(embedded->source));
+    Ref frozen = frozen_module_code(full_name);
+    if (!frozen && error_pending()) return nullptr;
     return load_source_module(full_name, embedded->source, filename, embedded->is_package,
-                              embedded->is_package ? filename : "");
+                              embedded->is_package ? filename : "", std::move(frozen));
   }
   size_t dot = full_name.rfind('.');
   std::string_view short_name = dot == std::string_view::npos ? full_name : full_name.substr(dot + 1);

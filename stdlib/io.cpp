@@ -62,20 +62,24 @@ ssize_t blocking_read(int fd, void* buffer, size_t size) {
   }
 }
 
-bool blocking_write_all(int fd, const char* data, size_t size) {
-  while (size > 0) {
+bool blocking_write_all(int fd, const char* data, size_t size, size_t* written) {
+  size_t done = 0;
+  while (done < size) {
     ssize_t n;
     {
       BlockingSection unlocked;
-      n = ::write(fd, data, size);
+      n = ::write(fd, data + done, size - done);
     }
     if (n < 0) {
-      if (errno == EINTR && may_retry_after_interrupt()) continue;
+      int error = errno;
+      if (error == EINTR && may_retry_after_interrupt()) continue;
+      if (written) *written = done;
+      errno = error;
       return false;
     }
-    data += n;
-    size -= static_cast<size_t>(n);
+    done += static_cast<size_t>(n);
   }
+  if (written) *written = done;
   return true;
 }
 
@@ -339,14 +343,25 @@ static void unregister_open_file(FileState* state) {
   if (it != open_files.end()) open_files.erase(it);
 }
 
-// Writes the buffered output out; false with errno set.
-static bool write_out(FileState& s) {
+// Writes the buffered output out; false with errno set. What could not be written stays at the
+// front of the buffer, as in CPython's BufferedWriter: a later flush (or close) tries it again
+// and fails again, so data that was lost is never reported as written.
+static bool write_out(FileState& s, size_t* written_out = nullptr) {
+  if (written_out) *written_out = 0;
   if (s.write_buffer.empty()) return true;
   // Ordered writers: take the order lock before taking the buffer, so flushes keep their order.
   LockReleasingGil lock(s.write_order);
   std::string data;
   data.swap(s.write_buffer);
-  return blocking_write_all(s.fd, data.data(), data.size());
+  size_t written = 0;
+  bool done = blocking_write_all(s.fd, data.data(), data.size(), &written);
+  if (written_out) *written_out = written;
+  if (done) return true;
+  int error = errno;
+  // Other threads may have appended while the write ran: the unwritten part goes before theirs.
+  s.write_buffer.insert(0, data, written, std::string::npos);
+  errno = error;
+  return false;
 }
 
 static bool flush_writes(FileState& s) {
@@ -675,10 +690,21 @@ static bool before_write(FileState& s, bool text) {
   return true;
 }
 
-static bool after_write(FileState& s, bool has_line_end) {
-  if (s.write_through || s.write_buffer.size() >= chunk_size || (s.line_buffered && has_line_end))
-    return flush_writes(s);
-  return true;
+// After a write of the data buffered from `new_from` on: the flush the buffering calls for. When
+// it fails, the new data leaves the buffer again unless part of it went out, as in CPython: its
+// BufferedWriter (which flushes what it holds before taking more) and FileIO store nothing on a
+// write that raises, so nothing is written later behind the caller's back and the buffer of a
+// program that ignores the errors does not grow without end. A text file's write that fits
+// the buffer keeps its data (CPython's TextIOWrapper has handed it to the buffer).
+static bool after_write(FileState& s, bool text, bool has_line_end, size_t new_from, size_t new_size) {
+  bool over_size = s.write_buffer.size() >= chunk_size;
+  if (!s.write_through && !over_size && !has_line_end) return true;
+  size_t written;
+  if (write_out(s, &written)) return true;
+  int error = errno;
+  if ((!text || over_size) && written <= new_from) s.write_buffer.erase(new_from - written, new_size);
+  raise_io_error(error);
+  return false;
 }
 
 static bool write_text(Value self, std::string_view utf8, bool ascii) {
@@ -706,7 +732,7 @@ static bool write_text(Value self, std::string_view utf8, bool ascii) {
     }
   }
   bool has_line_end = s.line_buffered && (utf8.find_first_of("\n\r") != std::string_view::npos);
-  return after_write(s, has_line_end);
+  return after_write(s, true, has_line_end, old_size, s.write_buffer.size() - old_size);
 }
 
 bool text_file_write(Value file, std::string_view utf8) { return write_text(file, utf8, is_ascii(utf8)); }
@@ -801,8 +827,15 @@ static Ref file_write(Value self, const Value* args, size_t nargs, Value kwnames
   }
   std::string_view data;
   if (!check_writable(self) || !bytes_argument(args[0], data) || !before_write(s, false)) return nullptr;
+  if (data.empty() && s.write_through && s.write_buffer.empty()) {
+    // An unbuffered file hands even an empty write to the system, as CPython's FileIO does (a
+    // full device refuses it).
+    if (::write(s.fd, "", 0) < 0) return raise_from_errno(errno);
+    return int_from_i64(0);
+  }
+  size_t new_from = s.write_buffer.size();
   s.write_buffer.append(data);
-  if (!after_write(s, false)) return nullptr;
+  if (!after_write(s, false, false, new_from, data.size())) return nullptr;
   return int_from_i64(static_cast<int64_t>(data.size()));
 }
 
@@ -1474,7 +1507,12 @@ static void init_unsupported_operation_type() {
     if (entry != Value(&Exception_type) && entry != Value(&BaseException_type) && entry != Value(&object_type))
       ordered.push_back(entry);
   ordered.insert(ordered.end(), {Value(&Exception_type), Value(&BaseException_type), Value(&object_type)});
-  // The tuples finish_static_type made are immortal, so they are replaced without releasing.
+  // The single-base tuples finish_static_type made are immortal, so decref would not free them:
+  // they are made mortal and released before being replaced (nothing else has seen them).
+  for (Value single_base_tuple : {UnsupportedOperation_type.bases, UnsupportedOperation_type.mro}) {
+    single_base_tuple.as_object()->refcount = 1;
+    decref(single_base_tuple);
+  }
   Ref mro_tuple = tuple_from_array(ordered.data(), ordered.size());
   UnsupportedOperation_type.bases = bases.release();
   UnsupportedOperation_type.mro = mro_tuple.release();

@@ -42,7 +42,8 @@ void io_after_fork_child();
 // Every blocking read and write of a file descriptor goes through these two, so that
 // releasing the GIL around the wait is added in one place. They retry on EINTR.
 ssize_t blocking_read(int fd, void* buffer, size_t size);             // -1 with errno set
-bool blocking_write_all(int fd, const char* data, size_t size);       // false with errno set
+// False with errno set; `written` (if given) gets how much went out before the error.
+bool blocking_write_all(int fd, const char* data, size_t size, size_t* written = nullptr);
 
 // The io module ("io"; also registered as "_io").
 bool init_io_module(Value module);

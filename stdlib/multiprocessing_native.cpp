@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include <cstring>
 #include <ctime>
 #include <mutex>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -131,6 +133,13 @@ struct SemLockObject : Object {
 };
 
 constexpr size_t semaphore_mapping_size = 4096;
+
+// A lock (maxvalue 1) also records, in its mapping after the semaphore, the process holding it:
+// a waiter can then tell a lock that will never be released, its holder having died.
+std::atomic<int32_t>& lock_holder(sem_t* semaphore) {
+  static_assert(sizeof(sem_t) <= 64);
+  return *reinterpret_cast<std::atomic<int32_t>*>(reinterpret_cast<char*>(semaphore) + 64);
+}
 
 // getpid() is a system call and locks ask for it on every acquire and release: the pid is kept
 // here and forgotten in every fork child (pthread_atfork), where it is read again.
@@ -279,6 +288,7 @@ Ref semlock_acquire(Value self, const Value* args, size_t nargs, Value kwnames) 
     }
   }
   if (result != 0) return Ref::boolean(false);
+  if (lock->maxvalue == 1) lock_holder(lock->semaphore).store(current_pid(), std::memory_order_relaxed);
   if (lock->owner_pid != current_pid()) {
     lock->owner_pid = current_pid();
     lock->count = 0;
@@ -303,6 +313,7 @@ Ref semlock_release(Value self, const Value*, size_t nargs, Value kwnames) {
     sem_getvalue(lock->semaphore, &value);
     if (value >= lock->maxvalue) return raise(&ValueError_type, "semaphore or lock released too many times");
   }
+  if (lock->maxvalue == 1) lock_holder(lock->semaphore).store(0, std::memory_order_relaxed);
   if (sem_post(lock->semaphore) != 0) return raise_from_errno(errno);
   if (lock->owner_pid == current_pid() && lock->count > 0) --lock->count;
   return Ref::none();
@@ -340,6 +351,26 @@ Ref semlock_is_zero(Value self, const Value*, size_t nargs, Value kwnames) {
   return Ref::boolean(value <= 0);
 }
 
+// _dead_holder() -> the pid of the process that holds this lock and has exited without
+// releasing it (so it never will), or None. Only locks (maxvalue 1) know their holder.
+Ref semlock_dead_holder(Value self, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("_dead_holder", nargs, kwnames, 0, 0)) return nullptr;
+  SemLockObject* lock = semlock_of(self);
+  int value = 1;
+  sem_getvalue(lock->semaphore, &value);
+  pid_t holder = lock->maxvalue == 1 && value <= 0 ? lock_holder(lock->semaphore).load(std::memory_order_relaxed) : 0;
+  if (holder <= 0 || holder == current_pid()) return Ref::none();
+  // A pidfd is readable once its process has exited (a zombie included); ESRCH: reaped already.
+  int pidfd = int(syscall(SYS_pidfd_open, holder, 0));
+  bool exited = pidfd < 0 && errno == ESRCH;
+  if (pidfd >= 0) {
+    struct pollfd polled = {pidfd, POLLIN, 0};
+    exited = ::poll(&polled, 1, 0) > 0;
+    close(pidfd);
+  }
+  return exited ? int_from_i64(holder) : Ref::none();
+}
+
 Ref semlock_after_fork(Value self, const Value*, size_t nargs, Value kwnames) {
   if (!check_positional("_after_fork", nargs, kwnames, 0, 0)) return nullptr;
   semlock_of(self)->count = 0;
@@ -361,6 +392,7 @@ const MethodDef semlock_methods[] = {
     {"_get_value", semlock_get_value},
     {"_is_zero", semlock_is_zero},
     {"_after_fork", semlock_after_fork},
+    {"_dead_holder", semlock_dead_holder},
     {"_rebuild", semlock_rebuild, MethodKind::Class},
     {nullptr, nullptr},
 };
@@ -803,6 +835,102 @@ Ref mp_recv_frame(Value, const Value* args, size_t nargs, Value kwnames) {
   return bytes_new(payload);
 }
 
+// Frame bytes still missing from `frame` (a header, then a payload): 0 once it is whole.
+size_t frame_bytes_missing(const std::string& frame) {
+  if (frame.size() < 4) return 4 - frame.size();
+  auto byte = [&](size_t i) { return uint64_t(uint8_t(frame[i])); };
+  uint64_t header_size = 4;
+  uint64_t length = byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+  if (length == 0xffffffff) {
+    header_size = 12;
+    if (frame.size() < 12) return 12 - frame.size();
+    length = 0;
+    for (size_t i = 4; i < 12; ++i) length = length << 8 | byte(i);
+    if (length > uint64_t(INT64_MAX) - header_size) return SIZE_MAX;  // refused by the caller
+  }
+  return size_t(header_size + length - frame.size());
+}
+
+// recv_frame_within(fd, timeout, pending) -> bytes, or None when `timeout` (seconds; None:
+// forever) passes before a whole message is in. `pending` is a one-item list holding the bytes
+// of the message received so far (b"" when none): a message cut short by the timeout or by an
+// exception from a signal handler (KeyboardInterrupt) stays there, and the next call goes on
+// from it, so the stream never loses its place and no partial message is ever returned.
+// EOFError when the writers are gone at a message boundary; OSError (and pending emptied) when
+// they are gone in the middle of one.
+Ref mp_recv_frame_within(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_positional("recv_frame_within", nargs, kwnames, 3, 3)) return nullptr;
+  int fd;
+  double timeout;
+  if (!fd_argument(args[0], fd) || !timeout_argument(args[1], timeout)) return nullptr;
+  Value pending = args[2];
+  if (!is_list(pending) || list_size(pending) != 1 || !is_bytes(list_item(pending, 0)))
+    return raise(&TypeError_type, "recv_frame_within() argument 3 must be a list holding one bytes object");
+  std::string frame(bytes_view(list_item(pending, 0)));
+  auto keep_pending = [&](std::string_view data) {
+    Ref saved = bytes_new(data);
+    if (!saved) return false;
+    Value previous = list_item(pending, 0);
+    list_set(pending, 0, saved.release());
+    decref(previous);
+    return true;
+  };
+  struct timespec deadline = timeout >= 0 ? monotonic_after(timeout) : (struct timespec){};
+  ThreadState& thread = thread_state();
+  for (size_t missing; (missing = frame_bytes_missing(frame)) > 0;) {
+    size_t have = frame.size();
+    if (missing > size_t(INT64_MAX) - have) {  // as recv_frame: a length no message can have
+      if (!keep_pending("")) return nullptr;
+      return raise(&OSError_type, "bad message length");
+    }
+    try {
+      frame.resize(have + missing);
+    } catch (const std::bad_alloc&) {
+      if (!keep_pending("")) return nullptr;
+      return raise_no_memory();
+    }
+    ssize_t got;
+    int error = 0;
+    {
+      ReleaseGil unlocked(thread);
+      struct pollfd polled = {fd, POLLIN, 0};
+      int ready = timeout < 0 ? 1 : ::poll(&polled, 1, milliseconds_until(deadline));
+      if (ready > 0) {
+        got = ::read(fd, frame.data() + have, missing);
+        error = errno;
+      } else {
+        got = -1;
+        error = ready == 0 ? ETIMEDOUT : errno;
+      }
+    }
+    frame.resize(have + size_t(got > 0 ? got : 0));
+    if (got > 0) continue;
+    if (got == 0) {
+      if (!keep_pending("")) return nullptr;
+      if (frame.empty()) return raise_value(Value(&EOFError_type));
+      return raise(&OSError_type, "got end of file during message");
+    }
+    if (error == ETIMEDOUT) {
+      if (!keep_pending(frame)) return nullptr;
+      return Ref::none();
+    }
+    if (error != EINTR) {
+      if (!keep_pending("")) return nullptr;
+      return raise_from_errno(error);
+    }
+    if (!check_signals(thread)) {
+      // The exception goes up; what arrived so far waits in `pending` for the next call.
+      Ref exception = fetch_error();
+      if (!keep_pending(frame)) return nullptr;
+      restore_error(std::move(exception));
+      return nullptr;
+    }
+  }
+  if (!keep_pending("")) return nullptr;
+  size_t header_size = frame.compare(0, 4, "\xff\xff\xff\xff") == 0 ? 12 : 4;
+  return bytes_new(std::string_view(frame).substr(header_size));
+}
+
 // wait_readable(fds, timeout=None) -> the fds (a list, in the given order) that can be read
 // without blocking (data or end of file).
 Ref mp_wait_readable(Value, const Value* args, size_t nargs, Value kwnames) {
@@ -835,6 +963,51 @@ Ref mp_socketpair(Value, const Value*, size_t nargs, Value kwnames) {
   return tuple_pack({*first, *second});
 }
 
+// ---- daemon children end with their parent ----
+
+// The body of a daemon child's watcher thread: waits for the parent's pidfd to become readable
+// (the parent has exited, however it ended) and takes the whole process down with SIGKILL.
+void* kill_self_when_readable(void* pidfd_argument) {
+  struct pollfd polled = {int(intptr_t(pidfd_argument)), POLLIN, 0};
+  while (::poll(&polled, 1, -1) < 0 && errno == EINTR) {
+  }
+  kill(getpid(), SIGKILL);
+  return nullptr;
+}
+
+// die_with_parent(parent_pid): this process is killed (SIGKILL) as soon as its parent exits,
+// even when the parent was killed and ran no clean-up of its own; at once if it already has.
+// A thread outside the interpreter (no Python state, every signal blocked) waits on a pidfd.
+// PR_SET_PDEATHSIG needs no thread but fires when the *thread* that forked the child ends,
+// not its process: Pool starts replacement workers from a helper thread.
+Ref mp_die_with_parent(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_positional("die_with_parent", nargs, kwnames, 1, 1)) return nullptr;
+  int64_t parent;
+  if (!index_to_i64(args[0], parent)) return nullptr;
+  if (parent <= 0 || parent > INT_MAX) return raise(&ValueError_type, "invalid parent pid");
+  int pidfd = int(syscall(SYS_pidfd_open, pid_t(parent), 0));  // close-on-exec
+  if (pidfd < 0 && errno != ESRCH) return raise_from_errno(errno);
+  // Checked after the pidfd is open: a parent that is still ours now was alive when it was
+  // opened, so the pidfd is its own (had it exited, we would have been handed to a reaper).
+  if (pidfd < 0 || getppid() != pid_t(parent)) kill(getpid(), SIGKILL);
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attributes, std::max<size_t>(PTHREAD_STACK_MIN, 64 * 1024));
+  sigset_t all_signals, previous;
+  sigfillset(&all_signals);
+  pthread_sigmask(SIG_SETMASK, &all_signals, &previous);  // the new thread inherits the mask
+  pthread_t watcher;
+  int error = pthread_create(&watcher, &attributes, kill_self_when_readable, reinterpret_cast<void*>(intptr_t(pidfd)));
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  pthread_attr_destroy(&attributes);
+  if (error) {
+    close(pidfd);
+    return raise_from_errno(error);
+  }
+  return Ref::none();
+}
+
 // ---- spawning ----
 
 // spawnv_passfds(path, args, passfds) -> pid: runs `path` with `args` and the current
@@ -855,17 +1028,24 @@ Ref mp_spawnv_passfds(Value, const Value* args, size_t nargs, Value kwnames) {
   std::vector<char*> argv;
   for (std::string& word : words) argv.push_back(word.data());
   argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
+  std::vector<int> kept;
   for (int64_t i = 0; i < list_size(*passed); ++i) {
     int fd;
-    if (!fd_argument(list_item(*passed, i), fd)) {
-      posix_spawn_file_actions_destroy(&actions);
-      return nullptr;
-    }
-    // dup2 onto itself clears close-on-exec (POSIX 2024, glibc 2.29).
-    posix_spawn_file_actions_adddup2(&actions, fd, fd);
+    if (!fd_argument(list_item(*passed, i), fd)) return nullptr;
+    kept.push_back(fd);
   }
+  std::sort(kept.begin(), kept.end());
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  // dup2 onto itself clears close-on-exec (POSIX 2024, glibc 2.29).
+  for (int fd : kept) posix_spawn_file_actions_adddup2(&actions, fd, fd);
+  // Every other descriptor beyond stdio is closed, inherited ones without close-on-exec too,
+  // as CPython's spawnv_passfds (close_fds) does: the child holds nothing it was not given.
+  // (A close action on a descriptor that is not open is not an error.)
+  int highest = kept.empty() ? 2 : std::max(kept.back(), 2);
+  for (int fd = 3; fd < highest; ++fd)
+    if (!std::binary_search(kept.begin(), kept.end(), fd)) posix_spawn_file_actions_addclose(&actions, fd);
+  posix_spawn_file_actions_addclosefrom_np(&actions, highest + 1);
   pid_t pid;
   int error = posix_spawn(&pid, path.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -910,8 +1090,10 @@ bool init_multiprocessing_module(Value module) {
       {"send_frame", mp_send_frame},
       {"send_frames", mp_send_frames},
       {"recv_frame", mp_recv_frame},
+      {"recv_frame_within", mp_recv_frame_within},
       {"wait_readable", mp_wait_readable},
       {"spawnv_passfds", mp_spawnv_passfds},
+      {"die_with_parent", mp_die_with_parent},
       {"socketpair", mp_socketpair},
   };
   for (const auto& function : functions)

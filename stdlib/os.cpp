@@ -971,6 +971,12 @@ static Ref os__exit(Value, const Value* args, size_t nargs, Value kwnames) {
   _exit(status);
 }
 
+// abort(): the process ends by SIGABRT at once (no clean-up, no flushing), as CPython's.
+static Ref os_abort(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("abort", nargs, kwnames, 0, 0)) return nullptr;
+  abort();
+}
+
 static Ref os_setsid(Value, const Value*, size_t nargs, Value kwnames) {
   if (!check_positional("setsid", nargs, kwnames, 0, 0)) return nullptr;
   if (setsid() < 0) return raise_from_errno(errno);
@@ -1433,6 +1439,7 @@ bool init_os_module(Value module) {
                               {"WCOREDUMP", os_WCOREDUMP},
                               {"waitstatus_to_exitcode", os_waitstatus_to_exitcode},
                               {"_exit", os__exit},
+                              {"abort", os_abort},
                               {"setsid", os_setsid},
                               {"getpgrp", os_getpgrp},
                               {"getpgid", os_getpgid},

@@ -31,13 +31,16 @@ TEST(EmbedLimits, MemoryCapRaisesMemoryError) {
   EXPECT_EQ(vm.eval("len('x' * (16 << 20))").cast<int>(), 16 << 20);
 }
 
-// The buffers behind containers count too: one big list, dict or set cannot slip past the cap.
+// The buffers behind containers count too: one big list, dict, set or bytearray cannot slip past
+// the cap, neither made at once nor grown step by step.
 TEST(EmbedLimits, MemoryCapCountsContainerBuffers) {
   chaipy::Options options;
   options.memory_limit = 16u << 20;
   chaipy::Interpreter vm(options);
   for (const char* hoard : {"[0] * 10**8", "list(range(10**7))", "dict.fromkeys(range(10**6))",
-                            "set(range(10**6))"}) {
+                            "set(range(10**6))", "bytearray(10**8)", "bytearray(b'ab') * 10**8",
+                            "bytearray(b'x')\nwhile True: hoard += b'y' * 4096",
+                            "bytearray()\nimport itertools\nhoard.extend(itertools.repeat(122, 10**8))"}) {
     try {
       vm.exec(std::string("hoard = ") + hoard);
       FAIL() << hoard;
@@ -46,7 +49,7 @@ TEST(EmbedLimits, MemoryCapCountsContainerBuffers) {
     }
     EXPECT_LT(vm.memory_used(), size_t(16u << 20)) << hoard;
   }
-  EXPECT_EQ(vm.eval("len([0] * 1000) + len(dict.fromkeys(range(1000)))").cast<int>(), 2000);
+  EXPECT_EQ(vm.eval("len([0] * 1000) + len(dict.fromkeys(range(1000))) + len(bytearray(1000))").cast<int>(), 3000);
 }
 
 TEST(EmbedLimits, InterruptFromAnotherThread) {

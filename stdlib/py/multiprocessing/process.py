@@ -291,6 +291,7 @@ class BaseProcess(object):
             _current_process = self
             _parent_process = _ParentProcess(
                 self._parent_name, self._parent_pid, parent_sentinel)
+            util._end_with_parent_if_daemon(self)
             try:
                 self._after_fork()
             finally:

@@ -17,6 +17,7 @@ _ForkingPickler = context.reduction.ForkingPickler
 from .util import debug, info, Finalize, is_exiting
 import _multiprocessing
 _send_frames = _multiprocessing.send_frames
+_recv_frame_within = _multiprocessing.recv_frame_within
 _pickle_dumps = context.reduction.pickle.dumps
 
 # This process's id, kept up to date in forked children: put() and get() compare it with the
@@ -30,6 +31,9 @@ def _after_fork_in_child():
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+# How often (seconds) a feeder thread waiting for the writer lock checks that its holder lives.
+_DEAD_WRITER_CHECK_INTERVAL = 0.2
 
 # What the feeder thread writes at most in one go.
 _BATCH_MESSAGES = 1024
@@ -81,7 +85,9 @@ class Queue(object):
         self._closed = False
         self._close = None
         self._send_bytes = self._writer.send_bytes
-        self._recv_bytes = self._reader.recv_bytes
+        self._reader_fd = self._reader.fileno()
+        self._pending = [b""]
+        self._pending_guard = threading.Lock()
         self._poll = self._reader.poll
         self._racquire = self._rlock.acquire
         self._rrelease = self._rlock.release
@@ -114,31 +120,48 @@ class Queue(object):
             self._reset()
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
-        if block and timeout is None:
-            self._racquire()
-            try:
-                res = self._recv_bytes()
-            finally:
-                self._rrelease()
-            self._sem_release()
+        if not block:
+            deadline = 0.0
+        elif timeout is None:
+            deadline = None
         else:
-            if block:
-                deadline = time.monotonic() + timeout
-            if not self._rlock.acquire(block, timeout):
-                raise Empty
-            try:
-                if block:
-                    timeout = deadline - time.monotonic()
-                    if not self._poll(timeout):
-                        raise Empty
-                elif not self._poll():
-                    raise Empty
-                res = self._recv_bytes()
-                self._sem.release()
-            finally:
-                self._rlock.release()
+            deadline = time.monotonic() + timeout
+        res = self._receive(deadline)
         # unserialize the data after having released the lock
         return _ForkingPickler.loads(res)
+
+    def _receive(self, deadline):
+        # The bytes of one whole message, or Empty once `deadline` (time.monotonic(); None:
+        # never) has passed. A message that has only partly arrived by then — its writer is
+        # slow, or was killed in the middle of it — stays in self._pending, and this process
+        # keeps the reader lock until it is whole, so that no reader (here or in another
+        # process) starts reading in the middle of it. self._pending_guard orders this
+        # process's readers around that state.
+        guard = self._pending_guard
+        if deadline is None:
+            guard.acquire()
+        elif not guard.acquire(True, max(0.0, deadline - time.monotonic())):
+            raise Empty
+        try:
+            if not self._pending[0]:
+                if deadline is None:
+                    self._racquire()
+                elif not self._racquire(True, max(0.0, deadline - time.monotonic())):
+                    raise Empty
+            try:
+                res = _recv_frame_within(
+                    self._reader_fd,
+                    None if deadline is None else max(0.0, deadline - time.monotonic()),
+                    self._pending)
+            finally:
+                if not self._pending[0]:
+                    self._rrelease()
+        finally:
+            guard.release()
+        if res is None:
+            raise Empty
+        self._sem_release()
+        return res
 
     def qsize(self):
         # Raises NotImplementedError on Mac OSX because of broken sem_getvalue()
@@ -242,11 +265,29 @@ class Queue(object):
         sentinel = _sentinel
         reducers = _ForkingPickler._extra_reducers
 
+        wacquire = writelock.acquire
+        wrelease = writelock.release
+        dead_holder = writelock._semlock._dead_holder
+        broken = []   # the error once a writer has died in the middle of a message
+
         def send(frames, objects):
             # False when the thread must stop (the reader is gone, or the process is exiting).
             try:
-                with writelock:
+                if broken:
+                    raise broken[0]
+                # A writer killed while writing holds the lock for ever, and the pipe then
+                # holds part of its message: nothing written after it could be read back.
+                while not wacquire(True, _DEAD_WRITER_CHECK_INTERVAL):
+                    holder = dead_holder()
+                    if holder is not None:
+                        broken.append(OSError(
+                            "the queue's pipe is unusable: process %d died while writing to it"
+                            % holder))
+                        raise broken[0]
+                try:
                     _send_frames(writer.fileno(), frames)
+                finally:
+                    wrelease()
             except Exception as e:
                 if ignore_epipe and getattr(e, 'errno', 0) == _EPIPE:
                     return False

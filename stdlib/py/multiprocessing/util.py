@@ -131,6 +131,15 @@ def _run_after_forkers():
             info('after forker raised exception %s', e)
 
 
+def _end_with_parent_if_daemon(process_obj):
+    # Called in a new child before its target runs. A daemonic child dies with its parent,
+    # however the parent ends: CPython terminates daemonic children only from an atexit
+    # handler, which a parent killed by a signal never runs.
+    if process_obj.daemon:
+        import _multiprocessing
+        _multiprocessing.die_with_parent(process_obj._parent_pid)
+
+
 def register_after_fork(obj, func):
     _afterfork_registry[(next(_afterfork_counter), id(obj), func)] = obj
 

@@ -3,6 +3,8 @@ import multiprocessing as mp
 import os
 import sys
 
+from helper_leftovers import Leftovers
+
 
 def returns(tag):
     print(tag, "printed by a child that returns", end="")
@@ -22,6 +24,7 @@ def raises(tag):
 
 
 if __name__ == "__main__":
+    leftovers = Leftovers()
     for method in ("fork", "spawn"):
         ctx = mp.get_context(method)
         for target in (returns, exits, raises):
@@ -30,3 +33,5 @@ if __name__ == "__main__":
             p.join()
             print()
             print(method, target.__name__, "exit code", p.exitcode, flush=True)
+    del p
+    leftovers.check()

@@ -5,6 +5,8 @@ import os
 import signal
 import time
 
+from helper_leftovers import Leftovers
+
 
 def leave(how):
     if how == "exit":
@@ -34,5 +36,7 @@ def run(how):
 
 
 if __name__ == "__main__":
+    leftovers = Leftovers()
     run("exit")
     run("segfault")
+    leftovers.check()

@@ -5,28 +5,16 @@ import signal
 import threading
 import time
 
+from helper_leftovers import Leftovers
+
 
 def slow(x):
     time.sleep(0.2)
     return x
 
 
-def children_of(pid):
-    # Every process whose parent is pid, zombies included.
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/stat" % entry) as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append((int(entry), fields[0]))
-    return found
-
-
 if __name__ == "__main__":
+    leftovers = Leftovers()
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     try:
@@ -41,7 +29,8 @@ if __name__ == "__main__":
         w.join(5)
     print("workers stopped:", all(w.exitcode is not None for w in workers))
     print("workers terminated by signal:", all(w.exitcode < 0 for w in workers))
-    print("children left:", children_of(os.getpid()))
+    del pool
+    leftovers.check()
     try:
         os.waitpid(-1, os.WNOHANG)
     except ChildProcessError:

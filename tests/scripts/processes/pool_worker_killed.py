@@ -4,6 +4,8 @@ import os
 import signal
 import time
 
+from helper_leftovers import Leftovers
+
 
 def work(x):
     if x == 3:
@@ -13,6 +15,7 @@ def work(x):
 
 
 if __name__ == "__main__":
+    leftovers = Leftovers()
     pool = mp.Pool(2)
     pending = pool.apply_async(time.sleep, (0.5,))
     start = time.monotonic()
@@ -32,3 +35,5 @@ if __name__ == "__main__":
     pool.terminate()
     pool.join()
     print("children left:", mp.active_children())
+    del pool
+    leftovers.check()

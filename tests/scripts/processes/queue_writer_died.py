@@ -4,6 +4,8 @@ import os
 import queue
 import signal
 
+from helper_leftovers import Leftovers
+
 
 def put_then_die(q):
     q.put("sent before dying")
@@ -37,8 +39,11 @@ def run(method):
     except queue.Empty:
         print(method, "queue.Empty from a writer that never wrote; exit code", p.exitcode)
     print(method, "empty:", q2.empty(), "children left:", mp.active_children())
+    del q, q2, p
 
 
 if __name__ == "__main__":
+    leftovers = Leftovers()
     run("fork")
     run("spawn")
+    leftovers.check()

@@ -4,6 +4,10 @@ import os
 import subprocess
 import sys
 
+from helper_leftovers import Leftovers
+
+leftovers = Leftovers()
+
 r, w = os.pipe()
 os.close(r)
 try:
@@ -30,3 +34,4 @@ child.stdout.read(10)
 child.stdout.close()
 err = child.stderr.read()
 print("child printing into a closed pipe: exit code", child.wait(), "BrokenPipeError" in err.decode())
+leftovers.check()
