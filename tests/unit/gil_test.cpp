@@ -142,12 +142,16 @@ TEST_F(GilTest, WaiterAsksTheHolderToDropAfterTheSwitchInterval) {
 TEST_F(GilTest, ForcedSwitchingAlternatesCpuBoundThreads) {
   interp().switch_interval = 0.001;
   std::vector<int> holders;  // who ran after each switch (appended while holding the GIL)
+  std::atomic<size_t> switches{0};
   std::atomic<bool> stop{false};
   uint64_t acquisitions[2] = {0, 0};
   auto spinner = [&](int id) {
     return [&, id](ThreadState& thread) {
       while (!stop.load(std::memory_order_relaxed)) {
-        if (holders.empty() || holders.back() != id) holders.push_back(id);
+        if (holders.empty() || holders.back() != id) {
+          holders.push_back(id);
+          switches.fetch_add(1, std::memory_order_relaxed);
+        }
         check_breaker(thread);
       }
       acquisitions[id] = thread.gil_waiter->record.stats.acquisitions;
@@ -157,7 +161,9 @@ TEST_F(GilTest, ForcedSwitchingAlternatesCpuBoundThreads) {
   std::thread b = spawn(spinner(1));
   {
     ReleaseGil unlocked(main_thread());
-    std::this_thread::sleep_for(300ms);
+    // Enough switches to see the pattern; on a loaded machine that can take longer than usual.
+    auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (switches.load() <= 40 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(50ms);
     stop = true;
     a.join();
     b.join();
