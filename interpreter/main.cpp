@@ -153,7 +153,9 @@ Ref make_main_module(const std::string& file) {
 }
 
 int run_source(const std::string& source, const std::string& filename, const std::string& main_file) {
-  register_source(filename, source);
+  // A script's own text, so its tracebacks need not read the file again; CPython shows no
+  // source lines for -c and standard-input programs.
+  if (!main_file.empty()) register_source(filename, source);
   Ref main_module = make_main_module(main_file);
   if (!main_module) return report_uncaught();
   Ref code = compile_to_code(source, filename, int(ParseMode::Exec));

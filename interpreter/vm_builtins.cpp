@@ -162,7 +162,6 @@ static Ref source_to_code(Value source, const char* filename, ParseMode mode, co
     text = start == std::string::npos ? "" : text.substr(start);
   }
   if (text.find('\0') != std::string::npos) return raise(&SyntaxError_type, "source code string cannot contain null bytes");
-  register_source(filename, text);
   return compile_to_code(text, filename, int(mode));
 }
 

@@ -176,6 +176,9 @@ TEST_F(GilTest, ForcedSwitchingAlternatesCpuBoundThreads) {
 }
 
 TEST_F(GilTest, ThreadsBackFromBlockingCallsGoFirst) {
+  // Long enough that the forced waiter cannot ask for a drop by itself, even on a loaded
+  // machine (it did once at load 7, before the check below).
+  interp().switch_interval = 10.0;
   std::vector<const char*> order;
   std::thread forced = spawn([&](ThreadState&) { order.push_back("forced"); });
   wait_for_waiters(1);
