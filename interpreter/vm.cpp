@@ -17,6 +17,7 @@
 #include "runtime/import.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/no_memory.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/str_format.hpp"
 #include "runtime/thread_state.hpp"
@@ -262,15 +263,27 @@ void frame_init(Frame& frame, FunctionObject* function, CodeObject* code, Value 
 Ref function_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   auto* function = callable.as<FunctionObject>();
   auto* code = function->code.as<CodeObject>();
-  if (code->unit->flags & code_generator) return generator_new(function, args, nargs, kwnames);
+  const CodeUnit& unit = *code->unit;
+  if (unit.flags & code_generator) return generator_new(function, args, nargs, kwnames);
   uint32_t slot_count = code->nlocals + code->ncells;
   auto* slots = static_cast<Value*>(alloca(sizeof(Value) * code->frame_size));
-  std::memset(static_cast<void*>(slots), 0, sizeof(Value) * slot_count);
-  auto* blocks = static_cast<Block*>(alloca(sizeof(Block) * (code->unit->max_blocks + 1)));
+  auto* blocks = static_cast<Block*>(alloca(sizeof(Block) * (unit.max_blocks + 1)));
   Frame frame;
   frame_init(frame, function, code, function->globals, function->builtins, slots, blocks);
   Ref result;
-  if (bind_frame_arguments(function, code, slots, args, nargs, kwnames)) result = eval_frame(frame);
+  if (!kwnames && nargs == unit.argcount && !code->ncells && unit.kwonly_argcount == 0 &&
+      !(unit.flags & (code_varargs | code_varkeywords))) {
+    // The common call: exactly the positional parameters, no cells: nothing to bind but copies.
+    for (size_t i = 0; i < nargs; ++i) {
+      incref(args[i]);
+      slots[i] = args[i];
+    }
+    std::memset(static_cast<void*>(slots + nargs), 0, sizeof(Value) * (slot_count - nargs));
+    result = eval_frame(frame);
+  } else {
+    std::memset(static_cast<void*>(slots), 0, sizeof(Value) * slot_count);
+    if (bind_frame_arguments(function, code, slots, args, nargs, kwnames)) result = eval_frame(frame);
+  }
   clear_slots(slots, slot_count);
   return result;
 }
@@ -569,6 +582,82 @@ static inline double float_operand(Value v) {
   return v.is_small_int() ? double(v.as_small_int()) : float_value(v);
 }
 
+// ---- attribute inline caches ----
+// LOAD_ATTR, STORE_ATTR and LOAD_METHOD remember what the type lookup said about their last
+// receiver's type; that holds while the type lookup epoch is unchanged (no class dict changed,
+// no class was freed, no slot such as getattr was replaced).
+enum AttributeCacheKind : uint32_t {
+  attribute_cache_empty = 0,
+  // The type has no data descriptor for the name and routes through generic_getattr/setattr:
+  // the instance dict decides; `index` guesses the entry (checked by key identity on use).
+  attribute_cache_instance_value,
+  // LOAD_METHOD: `value` is a function or method descriptor found on the type.
+  attribute_cache_method,
+};
+
+static inline uint64_t current_type_epoch() { return type_lookup_epoch.load(std::memory_order_relaxed); }
+
+// Each instruction owns two cache entries (a site often sees two classes, a base and a
+// subclass); LOAD_GLOBAL uses the first.
+static CodeObject::InlineCache* cache_pair(CodeObject* code, uint32_t instruction) {
+  if (!code->caches) code->caches = std::make_unique<CodeObject::InlineCache[]>(2 * code->unit->code.size());
+  return &code->caches[2 * instruction];
+}
+
+// The entry of `instruction` filled for receivers of `type` in this epoch, or null.
+[[gnu::always_inline]] static inline const CodeObject::InlineCache* attribute_cache_for(CodeObject* code,
+                                                                                      uint32_t instruction,
+                                                                                      TypeObject* type, uint32_t kind) {
+  if (!code->caches) return nullptr;
+  const CodeObject::InlineCache* pair = &code->caches[2 * instruction];
+  uint64_t epoch = current_type_epoch();
+  uintptr_t key = reinterpret_cast<uintptr_t>(type);
+  if (pair[0].version2 == key && pair[0].version == epoch && pair[0].kind == kind) return &pair[0];
+  if (pair[1].version2 == key && pair[1].version == epoch && pair[1].kind == kind) return &pair[1];
+  return nullptr;
+}
+
+// Keeps the first entry when it is still valid for another type (the second class of a site).
+static void fill_attribute_cache(CodeObject* code, uint32_t instruction, const CodeObject::InlineCache& entry) {
+  CodeObject::InlineCache* pair = cache_pair(code, instruction);
+  bool keep_first = pair[0].version == entry.version && pair[0].version2 != entry.version2;
+  pair[keep_first ? 1 : 0] = entry;
+}
+
+// The instance dict of an object whose type has a dict slot; null when not made yet.
+static inline DictObject* instance_dict_of(Value owner, TypeObject* type) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + type->dict_offset)->as<DictObject>();
+}
+
+// The entry of an instance dict that holds exactly `name`, found without comparing (so without
+// running code); -1 when absent or the dict is too big to scan for a cache fill.
+static int64_t entry_index_by_identity(DictObject* dict, Value name) {
+  DictKeys* keys = dict->keys;
+  if (keys->nentries > 64) return -1;
+  DictEntry* entries = keys_entries(keys);
+  for (int64_t i = 0; i < keys->nentries; ++i)
+    if (entries[i].key == name) return i;
+  return -1;
+}
+
+// After a generic attribute load or store succeeded: caches where the value lives when the
+// instance dict decides (no data descriptor on the type).
+[[gnu::noinline]] static void remember_instance_attribute(CodeObject* code, uint32_t instruction, Value owner,
+                                                          Value name, bool store) {
+  TypeObject* type = type_of(owner);
+  if (!owner.is_object() || !type->dict_offset) return;
+  if (store ? type->setattr != generic_setattr : type->getattr != generic_getattr) return;
+  uint64_t epoch = current_type_epoch();
+  Value descriptor = type_lookup(type, name);
+  if (descriptor && type_of(descriptor)->descr_set) return;
+  DictObject* dict = instance_dict_of(owner, type);
+  if (!dict) return;
+  int64_t index = entry_index_by_identity(dict, name);
+  if (index < 0 || current_type_epoch() != epoch) return;
+  fill_attribute_cache(code, instruction, {epoch, reinterpret_cast<uintptr_t>(type), Value(), uint32_t(index),
+                                           attribute_cache_instance_value});
+}
+
 static bool frame_stack_too_deep(ThreadState& ts) {
   char marker;
   return ts.stack_limit && &marker < ts.stack_limit;
@@ -619,8 +708,17 @@ Ref eval_frame(Frame& frame) {
 #undef CHAIPY_LABEL_ADDRESS
 #define TARGET(name) op_##name:
 // A plain goto leaves the handler's scope (running its locals' destructors, which a computed
-// goto would skip); the one computed goto lives at `dispatch`.
+// goto would skip) and dispatches at `dispatch`.
 #define DISPATCH() goto dispatch
+// The dispatch copied into a hot handler, so each handler's indirect jump is predicted on its
+// own. Only where no Ref (or other object with a destructor) of the handler is alive.
+#define FAST_DISPATCH()                   \
+  do {                                    \
+    frame.last_pc = pc;                   \
+    word = instructions[pc++];            \
+    arg = instruction_arg(word);          \
+    goto* dispatch_table[word & 0xFF];    \
+  } while (0)
 #else
 #error "chaipy's evaluation loop needs computed goto (GCC or Clang)"
 #endif
@@ -631,26 +729,26 @@ dispatch:
   arg = instruction_arg(word);
   goto* dispatch_table[word & 0xFF];
 
-  TARGET(NOP) { DISPATCH(); }
+  TARGET(NOP) { FAST_DISPATCH(); }
   TARGET(POP_TOP) {
     decref(POP());
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(COPY) {
     Value v = PEEK(arg);
     incref(v);
     PUSH(v);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(SWAP) {
     std::swap(sp[-1], sp[-int(arg)]);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(LOAD_CONST) {
     Value v = consts[arg];
     incref(v);
     PUSH(v);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(LOAD_FAST) {
     Value v = fast[arg];
@@ -660,13 +758,13 @@ dispatch:
     }
     incref(v);
     PUSH(v);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(STORE_FAST) {
     Value old = fast[arg];
     fast[arg] = POP();
     decref(old);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(DELETE_FAST) {
     Value old = fast[arg];
@@ -687,14 +785,14 @@ dispatch:
     }
     incref(v);
     PUSH(v);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(STORE_DEREF) {
     auto* cell = cells[arg].as<CellObject>();
     Value old = cell->contents;
     cell->contents = POP();
     decref(old);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(DELETE_DEREF) {
     auto* cell = cells[arg].as<CellObject>();
@@ -766,7 +864,7 @@ dispatch:
     // (a value replaced in place is read afresh from the entry).
     auto* globals = frame.globals.as<DictObject>();
     auto* builtins = frame.builtins.as<DictObject>();
-    CodeObject::InlineCache* cache = code->caches ? &code->caches[pc - 1] : nullptr;
+    CodeObject::InlineCache* cache = code->caches ? &code->caches[2 * (pc - 1)] : nullptr;
     if (cache && cache->version == globals->keys_version && cache->version2 == builtins->keys_version) {
       Value found = cache->index & global_cache_in_builtins
                         ? dict_value_at(builtins, cache->index & ~global_cache_in_builtins)
@@ -774,7 +872,7 @@ dispatch:
       if (found) {
         incref(found);
         PUSH(found);
-        DISPATCH();
+        FAST_DISPATCH();
       }
     }
     Value name = names[arg];
@@ -795,8 +893,7 @@ dispatch:
       found = dict_value_at(builtins, index);
       where = uint32_t(index) | global_cache_in_builtins;
     }
-    if (!code->caches) code->caches = std::make_unique<CodeObject::InlineCache[]>(code->unit->code.size());
-    code->caches[pc - 1] = {globals->keys_version, builtins->keys_version, Value(), where};
+    *cache_pair(code, pc - 1) = {globals->keys_version, builtins->keys_version, Value(), where};
     incref(found);
     PUSH(found);
     DISPATCH();
@@ -820,8 +917,21 @@ dispatch:
   }
   TARGET(LOAD_ATTR) {
     Value owner = TOP();
-    Ref attr = type_of(owner)->getattr(owner, names[arg]);
+    TypeObject* type = type_of(owner);
+    if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_instance_value)) {
+      if (DictObject* dict = instance_dict_of(owner, type)) {
+        if (DictEntry* entry = dict_entry_holding(dict, cache->index, names[arg])) {
+          Value v = entry->value;
+          incref(v);
+          TOP() = v;
+          decref(owner);
+          FAST_DISPATCH();
+        }
+      }
+    }
+    Ref attr = type->getattr(owner, names[arg]);
     CHECK(attr);
+    if (type->getattr == generic_getattr) remember_instance_attribute(code, pc - 1, owner, names[arg], false);
     decref(owner);
     TOP() = attr.release();
     DISPATCH();
@@ -829,7 +939,36 @@ dispatch:
   TARGET(STORE_ATTR) {
     Value owner = POP();
     Value v = POP();
+    TypeObject* type = type_of(owner);
+    if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_instance_value)) {
+      DictObject* dict = instance_dict_of(owner, type);
+      if (dict) {
+        if (DictEntry* entry = dict_entry_holding(dict, cache->index, names[arg])) {
+          Value old = entry->value;
+          entry->value = v;
+          decref(old);
+          decref(owner);
+          FAST_DISPATCH();
+        }
+      }
+      // A new attribute (or one elsewhere in the dict): no descriptor to consult, the dict decides.
+      int status = -1;
+      if (!dict) {
+        Ref fresh = dict_new();
+        if (fresh) {
+          dict = fresh.as<DictObject>();
+          *reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + type->dict_offset) = fresh.release();
+        }
+      }
+      if (dict) status = dict_set(Value(dict), names[arg], v);
+      decref(owner);
+      decref(v);
+      CHECK(status == 0);
+      DISPATCH();
+    }
     int status = set_attr(owner, names[arg], v);
+    if (status == 0 && type->setattr == generic_setattr)
+      remember_instance_attribute(code, pc - 1, owner, names[arg], true);
     decref(owner);
     decref(v);
     CHECK(status == 0);
@@ -846,11 +985,26 @@ dispatch:
     Value owner = TOP();
     TypeObject* type = type_of(owner);
     Value name = names[arg];
+    if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_method)) {
+      // An instance attribute of the same name would shadow the method.
+      DictObject* dict = type->dict_offset ? instance_dict_of(owner, type) : nullptr;
+      int64_t shadowing = dict && dict->used ? dict_lookup_index(Value(dict), name) : -1;
+      CHECK(shadowing != -2);
+      if (shadowing == -1) {
+        incref(cache->value);
+        TOP() = cache->value;
+        PUSH(owner);
+        FAST_DISPATCH();
+      }
+    }
     if (type->getattr == generic_getattr) {
+      uint64_t epoch = current_type_epoch();
       Value method = type_lookup(type, name);
       if (method) {
         TypeObject* method_type = type_of(method);
         if (method_type == &function_type || method_type == &method_descriptor_type) {
+          if (current_type_epoch() == epoch)
+            fill_attribute_cache(code, pc - 1, {epoch, reinterpret_cast<uintptr_t>(type), method, 0, attribute_cache_method});
           Value* dict = instance_dict_slot(owner);
           if (!dict || !*dict || !dict_get(*dict, name)) {
             incref(method);
@@ -872,11 +1026,14 @@ dispatch:
     Value key = POP();
     Value container = TOP();
     Ref item;
-    if (type_of(container) == &list_type && key.is_small_int()) {
+    TypeObject* container_type = type_of(container);
+    if ((container_type == &list_type || container_type == &tuple_type) && key.is_small_int()) {
+      bool is_list_value = container_type == &list_type;
       int64_t i = key.as_small_int();
-      int64_t n = list_size(container);
+      int64_t n = is_list_value ? list_size(container) : tuple_size(container);
       if (i < 0) i += n;
-      if (i >= 0 && i < n) item = Ref::borrow(list_item(container, i));
+      if (i >= 0 && i < n)
+        item = Ref::borrow(is_list_value ? list_item(container, i) : container.as<TupleObject>()->items[i]);
     }
     if (!item) item = get_item(container, key);
     decref(key);
@@ -889,6 +1046,19 @@ dispatch:
     Value key = POP();
     Value container = POP();
     Value v = POP();
+    if (type_of(container) == &list_type && key.is_small_int()) {
+      int64_t i = key.as_small_int();
+      int64_t n = list_size(container);
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) {
+        Value* items = reinterpret_cast<ListObject*>(container.as_object())->items;
+        Value old = items[i];
+        items[i] = v;
+        decref(old);
+        decref(container);
+        FAST_DISPATCH();
+      }
+    }
     int status = set_item(container, key, v);
     decref(key);
     decref(container);
@@ -988,7 +1158,7 @@ dispatch:
       // Sums and differences of 62-bit values cannot overflow int64; only the range check remains.
       if (done && Value::fits_small_int(r)) {
         TOP() = Value::small_int(r);
-        DISPATCH();
+        FAST_DISPATCH();
       }
     }
     if (is_exact_float_pair(left, right)) {
@@ -1002,9 +1172,28 @@ dispatch:
           done = b != 0.0;  // division by zero takes the slow path for its exception
           r = done ? a / b : 0.0;
           break;
+        case uint32_t(BinaryOp::Pow):
+          // A positive finite base with a finite exponent is plain pow() unless it overflows;
+          // everything else (complex results, ZeroDivisionError, OverflowError) is float_pow's.
+          done = a > 0.0 && std::isfinite(a) && std::isfinite(b);
+          r = done ? std::pow(a, b) : 0.0;
+          done = done && std::isfinite(r);
+          break;
         default: done = false; break;
       }
       if (done) {
+        // An operand only the stack holds (an intermediate result) takes the result in place.
+        if (left.is_object() && left.as_object()->refcount == 1 && left.as_object()->type == &float_type) {
+          left.as<FloatObject>()->value = r;
+          decref(right);
+          FAST_DISPATCH();
+        }
+        if (right.is_object() && right.as_object()->refcount == 1 && right.as_object()->type == &float_type) {
+          right.as<FloatObject>()->value = r;
+          decref(left);
+          TOP() = right;
+          FAST_DISPATCH();
+        }
         Ref f = float_new(r);
         CHECK(f);
         decref(right);
@@ -1043,14 +1232,14 @@ dispatch:
     Value left = TOP();
     if (left.is_small_int() && right.is_small_int()) {
       TOP() = Value::boolean(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(arg)));
-      DISPATCH();
+      FAST_DISPATCH();
     }
     if (is_exact_float_pair(left, right)) {
       bool r = compare_numbers(float_operand(left), float_operand(right), CompareOp(arg));
       decref(right);
       decref(left);
       TOP() = Value::boolean(r);
-      DISPATCH();
+      FAST_DISPATCH();
     }
     Ref r = object_compare(left, right, CompareOp(arg));
     decref(right);
@@ -1066,7 +1255,7 @@ dispatch:
     decref(left);
     decref(right);
     TOP() = Value::boolean(same);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(CONTAINS_OP) {
     Value container = POP();
@@ -1084,7 +1273,7 @@ dispatch:
       CHECK(handle_eval_breaker(*ts));
     }
     pc = arg;
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
     Value v = POP();
@@ -1096,7 +1285,7 @@ dispatch:
       CHECK(truth >= 0);
       if (!truth) pc = arg;
     }
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_TRUE) {
     Value v = POP();
@@ -1108,19 +1297,19 @@ dispatch:
       CHECK(truth >= 0);
       if (truth) pc = arg;
     }
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_NONE) {
     Value v = POP();
     if (v.is_none()) pc = arg;
     decref(v);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_NOT_NONE) {
     Value v = POP();
     if (!v.is_none()) pc = arg;
     decref(v);
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(JUMP_IF_FALSE_OR_POP) {
     Value v = TOP();
@@ -1156,10 +1345,10 @@ dispatch:
   }
   TARGET(FOR_ITER) {
     Value iterator = TOP();
-    Ref next = type_of(iterator)->next(iterator);
+    Value next = type_of(iterator)->next(iterator).release();
     if (next) {
-      PUSH(next.release());
-      DISPATCH();
+      PUSH(next);
+      FAST_DISPATCH();
     }
     CHECK(!error_pending());
     decref(POP());
@@ -1351,7 +1540,7 @@ dispatch:
           PUSH(items[i - 1]);
         }
         decref(sequence);
-        DISPATCH();
+        FAST_DISPATCH();
       }
     }
     --sp;
@@ -1449,8 +1638,17 @@ dispatch:
     frame.pc = pc;
     Ref r;
     if (method) {
-      r = type_of(method) == &function_type ? function_call(method, args - 1, arg + 1, Value())
-                                             : call(method, args - 1, arg + 1);
+      TypeObject* method_type = type_of(method);
+      if (method_type == &function_type) {
+        r = function_call(method, args - 1, arg + 1, Value());
+      } else if (method_type == &method_descriptor_type &&
+                 type_of(args[-1]) == method.as<MethodDescriptorObject>()->owner) {
+        // A builtin type's own method on an exact instance (s.lower(), d.get(k)): no checks left.
+        NativeMethod native = method.as<MethodDescriptorObject>()->def->fn;
+        r = memory_error_on_bad_alloc([&] { return native(args[-1], args, arg, Value()); });
+      } else {
+        r = call(method, args - 1, arg + 1);
+      }
     } else {
       r = call(args[-1], args, arg);
     }
@@ -1529,7 +1727,7 @@ dispatch:
   }
   TARGET(SETUP_FINALLY) {
     frame.blocks[frame.block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(SETUP_WITH) {
     Value manager = TOP();
@@ -1554,7 +1752,7 @@ dispatch:
   }
   TARGET(POP_BLOCK) {
     --frame.block_depth;
-    DISPATCH();
+    FAST_DISPATCH();
   }
   TARGET(POP_EXCEPT) {
     --frame.block_depth;
@@ -1753,6 +1951,7 @@ exit:
 #undef CHECK
 #undef TARGET
 #undef DISPATCH
+#undef FAST_DISPATCH
 }
 
 }  // namespace chaipy

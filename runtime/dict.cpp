@@ -26,36 +26,9 @@ constexpr int64_t lookup_error = -3;
 constexpr uint8_t min_log2_size = 3;
 constexpr unsigned perturb_shift = 5;
 
-struct DictEntry {
-  int64_t hash;
-  Value key;  // null once deleted
-  Value value;
-};
-
-}  // namespace
-
-// The index table ((1 << log2_size) slots of 1, 2, 4 or 8 bytes each, holding entry numbers,
-// slot_empty or slot_dummy) followed by the entries in insertion order.
-struct DictKeys {
-  uint8_t log2_size;
-  uint8_t log2_index_bytes;
-  int64_t usable;    // entries that may still be appended before the table must grow
-  int64_t nentries;  // entries appended so far, deleted ones included
-  alignas(8) unsigned char indices[8];
-};
-
-namespace {
-
 // Shared by every empty dict, so `{}` allocates no table; never written to (usable is 0).
 DictKeys empty_keys = {min_log2_size, 0, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
 
-inline int64_t keys_size(const DictKeys* k) { return int64_t(1) << k->log2_size; }
-inline DictEntry* keys_entries(DictKeys* k) {
-  // `indices` is declared with 8 bytes but really runs to the entries (CPython's flexible
-  // array): step from a plain pointer, not the array, so the offset is not bounds-checked.
-  unsigned char* index_table = k->indices;
-  return reinterpret_cast<DictEntry*>(index_table + (keys_size(k) << k->log2_index_bytes));
-}
 inline int64_t usable_fraction(int64_t size) { return (size << 1) / 3; }
 
 inline int64_t get_index(const DictKeys* k, size_t i) {
@@ -491,8 +464,6 @@ int64_t dict_lookup_index(Value dict, Value key) {
   if (ix == lookup_error) return -2;
   return ix < 0 ? -1 : ix;
 }
-
-Value dict_value_at(const DictObject* dict, int64_t index) { return keys_entries(dict->keys)[index].value; }
 
 // Looks a str up by its text without making a str object; keys of other types never equal a
 // str (short of a custom __eq__, which name lookups from C++ do not need to honour).

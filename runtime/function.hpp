@@ -24,12 +24,16 @@ struct CodeObject : Object {
   uint32_t nlocals;                // varnames.size()
   uint32_t ncells;                 // cellvars + freevars
   uint32_t frame_size;             // locals + cells + max_stack: slots a frame needs
-  // Per-instruction inline caches for LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD (indexed by pc).
+  // Per-instruction inline caches for LOAD_GLOBAL / LOAD_ATTR / STORE_ATTR / LOAD_METHOD
+  // (indexed by pc). LOAD_GLOBAL: the two dicts' keys versions and the entry index. Attributes:
+  // the type lookup epoch, the instance type, the class attribute found, a guess of the entry
+  // index in the instance dict (checked on use) and what kind of access was seen.
   struct InlineCache {
-    uint64_t version = 0;   // dict keys version or type version that validates the entry
+    uint64_t version = 0;   // dict keys version or type lookup epoch that validates the entry
     uint64_t version2 = 0;
     Value value;            // borrowed: valid while the versions match
     uint32_t index = 0;
+    uint32_t kind = 0;
   };
   std::unique_ptr<InlineCache[]> caches;
 };

@@ -137,6 +137,8 @@ static const CompareOp swapped_compare[] = {CompareOp::Gt, CompareOp::Ge, Compar
                                             CompareOp::Ne, CompareOp::Lt, CompareOp::Le};
 
 Ref object_compare(Value a, Value b, CompareOp op) {
+  // Small ints (the elements sorted and compared inside tuples) need no slots.
+  if (a.is_small_int() && b.is_small_int()) return Ref::boolean(compare_numbers(a.as_small_int(), b.as_small_int(), op));
   TypeObject* ta = type_of(a);
   TypeObject* tb = type_of(b);
   NativeRecursion recursion(" in comparison");

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/str_format.hpp"
@@ -113,7 +114,30 @@ InternTable& intern_table() {
 }
 }  // namespace
 
+// Interned strs are never freed, so each thread may remember the latest ones by the address of
+// the text it was asked for (mostly literals: call_method(obj, "__init__")); the bytes are
+// compared too, since other text may later live at the same address.
+struct RecentIntern {
+  const char* data;
+  size_t length;
+  StrObject* str;
+};
+constexpr size_t recent_intern_count = 256;
+thread_local RecentIntern recent_interns[recent_intern_count];
+
+static Value str_intern_locked(std::string_view text);
+
 Value str_intern(std::string_view text) {
+  RecentIntern& recent = recent_interns[(reinterpret_cast<uintptr_t>(text.data()) >> 3) % recent_intern_count];
+  if (recent.str && recent.data == text.data() && recent.length == text.size() &&
+      std::memcmp(recent.str->data, text.data(), text.size()) == 0)
+    return Value(recent.str);
+  Value interned = str_intern_locked(text);
+  if (interned) recent = {text.data(), text.size(), interned.as<StrObject>()};
+  return interned;
+}
+
+static Value str_intern_locked(std::string_view text) {
   InternTable& table = intern_table();
   std::lock_guard<std::mutex> lock(table.mutex);
   auto found = table.strings.find(text);
@@ -154,9 +178,10 @@ Ref str_append(Ref left, Value right) {
   if (x->refcount != 1 || x->type != &str_type) return str_concat(*left, right);
   if (y->byte_length == 0) return left;
   // The sole owner may grow the str in place: no reader can see the change. alloc_var_object's
-  // memory comes from calloc, so realloc applies.
+  // memory comes from calloc, so realloc applies; buffer_realloc counts the growth against the
+  // memory cap (a plain realloc let a loop of `s += chunk` grow past it).
   size_t total = x->byte_length + y->byte_length;
-  void* grown = realloc(x, sizeof(StrObject) + total);
+  void* grown = buffer_realloc(x, sizeof(StrObject) + total);
   if (!grown) return raise_no_memory();
   left.release();
   auto* s = static_cast<StrObject*>(grown);
@@ -993,7 +1018,21 @@ static Ref str_split_common(const char* name, Value self, const Value* args, siz
   if (bound[1] && !c_integer_argument(bound[1], maxsplit)) return nullptr;
   std::string_view text = str_view(self);
   std::vector<std::string_view> pieces;
-  if (!sep || sep.is_none()) {
+  if ((!sep || sep.is_none()) && direction == SearchDirection::Forward && maxsplit < 0 && as_str(self)->ascii) {
+    // The common text.split() of ASCII text: whitespace is a byte test (str.isspace's ASCII set:
+    // \t-\r, \x1c-\x1f and space, all below 33).
+    constexpr uint64_t ascii_spaces = (uint64_t(0x1f) << 9) | (uint64_t(0xf) << 0x1c) | (uint64_t(1) << ' ');
+    auto is_space = [](unsigned char c) { return c <= ' ' && ((ascii_spaces >> c) & 1); };
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* p = begin;;) {
+      while (p != end && is_space(*p)) ++p;
+      if (p == end) break;
+      const char* start = p;
+      while (p != end && !is_space(*p)) ++p;
+      pieces.emplace_back(start, size_t(p - start));
+    }
+  } else if (!sep || sep.is_none()) {
     if (direction == SearchDirection::Forward) split_on_whitespace(text, maxsplit, TextUnits::Utf8, pieces);
     else rsplit_on_whitespace(text, maxsplit, TextUnits::Utf8, pieces);
   } else {
@@ -1217,6 +1256,16 @@ static Ref change_case(Value self, CaseOperation operation) {
   if (s->ascii) {
     StrObject* result = allocate_str(&str_type, s->byte_length);
     if (!result) return nullptr;
+    result->length = s->length;
+    result->ascii = true;
+    if (operation == CaseOperation::Lower || operation == CaseOperation::Upper) {
+      const char first = operation == CaseOperation::Lower ? 'A' : 'a';
+      for (size_t i = 0; i < s->byte_length; ++i) {
+        char c = text[i];
+        result->data[i] = static_cast<unsigned char>(c - first) < 26 ? char(c ^ 0x20) : c;
+      }
+      return Ref::steal(Value(result));
+    }
     bool previous_cased = false;
     for (size_t i = 0; i < s->byte_length; ++i) {
       char c = text[i];
@@ -1224,8 +1273,6 @@ static Ref change_case(Value self, CaseOperation operation) {
       result->data[i] = ascii_case(c, operation, word_start);
       previous_cased = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
-    result->length = s->length;
-    result->ascii = true;
     return Ref::steal(Value(result));
   }
   std::string out;

@@ -1,5 +1,6 @@
 // Type objects: the slot table every type fills, type flags, and the generic protocols built on slots.
 #pragma once
+#include <atomic>
 #include <string>
 
 #include "interpreter/opcodes.hpp"
@@ -136,6 +137,9 @@ Value type_lookup(TypeObject* type, Value name);
 // Whoever changes a type's dict other than through setattr on the type or the helpers here
 // (add_methods, set_static_type_attribute, ...) must call this.
 void invalidate_type_lookups();
+// Bumped by invalidate_type_lookups: an inline cache that saw the same value (never 0) may
+// reuse what it learnt from type lookups then (no type's dict changed, no type was freed).
+extern std::atomic<uint64_t> type_lookup_epoch;
 struct TypeLookupCache;
 TypeLookupCache* type_lookup_cache_new();
 void type_lookup_cache_free(TypeLookupCache* cache);

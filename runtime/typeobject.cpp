@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "interpreter/vm.hpp"
 #include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
@@ -69,9 +70,90 @@ static void count_allocated(Interpreter* interp, void* memory) {
   if (memory && interp) interp->allocated_bytes += malloc_usable_size(memory);
 }
 
+// ---- small blocks kept for reuse ----
+// Objects and small buffers come and go at a high rate; each thread keeps freed malloc blocks
+// of up to 256 usable bytes in lists by size class, so most allocations skip malloc and free.
+// Blocks stay ordinary malloc blocks (realloc and free work on them); a kept block is not
+// counted against its interpreter's memory cap.
+namespace {
+
+constexpr size_t block_class_count = 16;  // usable sizes 24, 40, ..., 248 (glibc's 16k + 8; k >= 1)
+// Enough for a batch of objects made and dropped together (the words of a split text).
+constexpr size_t kept_bytes_limit = size_t(4) << 20;
+
+struct FreeBlock {
+  FreeBlock* next;
+};
+struct BlockCache {
+  FreeBlock* heads[block_class_count];
+  size_t kept_bytes;
+  bool closed;  // the thread is exiting: free blocks at once
+};
+thread_local constinit BlockCache block_cache = {};
+
+// The usable size glibc gives a request, and its class (block_class_count when too big).
+inline size_t usable_size_for_request(size_t bytes) {
+  size_t usable = ((bytes + 8 + 15) & ~size_t(15)) - 8;
+  return usable < 24 ? 24 : usable;
+}
+inline size_t block_class(size_t usable) {
+  size_t index = (usable - 8) / 16;
+  return index >= 1 && index < block_class_count && usable % 16 == 8 ? index : block_class_count;
+}
+
+struct BlockCacheReleaser {
+  bool armed = false;
+  ~BlockCacheReleaser() {
+    BlockCache& cache = block_cache;
+    cache.closed = true;
+    for (size_t i = 0; i < block_class_count; ++i) {
+      while (FreeBlock* block = cache.heads[i]) {
+        cache.heads[i] = block->next;
+        free(block);
+      }
+    }
+    cache.kept_bytes = 0;
+  }
+};
+thread_local BlockCacheReleaser block_cache_releaser;
+
+// A kept block for a request of `bytes` (its contents undefined), or null.
+inline void* take_block(size_t bytes) {
+  size_t index = block_class(usable_size_for_request(bytes));
+  if (index == block_class_count) return nullptr;
+  BlockCache& cache = block_cache;
+  FreeBlock* block = cache.heads[index];
+  if (!block) return nullptr;
+  cache.heads[index] = block->next;
+  cache.kept_bytes -= index * 16 + 8;
+  return block;
+}
+
+// Frees `memory` (malloc_usable_size `usable`), or keeps it for reuse.
+inline void release_block(void* memory, size_t usable) {
+  size_t index = block_class(usable);
+  BlockCache& cache = block_cache;
+  if (index == block_class_count || cache.kept_bytes >= kept_bytes_limit || cache.closed) {
+    free(memory);
+    return;
+  }
+  if (cache.kept_bytes == 0) block_cache_releaser.armed = true;  // registers the thread-exit release
+  auto* block = static_cast<FreeBlock*>(memory);
+  block->next = cache.heads[index];
+  cache.heads[index] = block;
+  cache.kept_bytes += usable;
+}
+
+}  // namespace
+
 static void* counted_calloc(size_t bytes) {
   Interpreter* interp = calling_interpreter();
   if (!within_memory_limit(interp, bytes)) return nullptr;
+  if (void* kept = take_block(bytes)) {
+    std::memset(kept, 0, bytes);
+    if (interp) interp->allocated_bytes += usable_size_for_request(bytes);
+    return kept;
+  }
   void* memory = calloc(1, bytes);
   count_allocated(interp, memory);
   return memory;
@@ -89,6 +171,10 @@ void* buffer_alloc_zeroed(size_t count, size_t size) {
 void* buffer_alloc(size_t bytes) {
   Interpreter* interp = calling_interpreter();
   if (!within_memory_limit(interp, bytes)) return nullptr;
+  if (void* kept = take_block(bytes)) {
+    if (interp) interp->allocated_bytes += usable_size_for_request(bytes);
+    return kept;
+  }
   void* memory = malloc(bytes);
   count_allocated(interp, memory);
   return memory;
@@ -108,10 +194,12 @@ void* buffer_realloc(void* memory, size_t bytes) {
 }
 
 void buffer_free(void* memory) {
+  if (!memory) return;
+  size_t usable = malloc_usable_size(memory);
   // Memory made before the interpreter existed (start-up) was never counted.
-  if (Interpreter* interp = calling_interpreter(); memory && interp)
-    interp->allocated_bytes -= std::min(interp->allocated_bytes, malloc_usable_size(memory));
-  free(memory);
+  if (Interpreter* interp = calling_interpreter())
+    interp->allocated_bytes -= std::min(interp->allocated_bytes, usable);
+  release_block(memory, usable);
 }
 
 // Collectable objects (type_flag_gc) get a GcHeader in front and are tracked by their
@@ -144,12 +232,13 @@ static void free_memory(Object* object, bool with_gc_header) {
     if (interp && interp->gc) gc_note_deallocation(*interp->gc);
     memory = gc_header(object);
   }
+  size_t usable = malloc_usable_size(memory);
   if (interp) {
     // Objects made before the interpreter existed (start-up) were never counted.
     size_t& allocated = interp->allocated_bytes;
-    allocated -= std::min(allocated, malloc_usable_size(memory));
+    allocated -= std::min(allocated, usable);
   }
-  free(memory);
+  release_block(memory, usable);
 }
 
 void free_object(Object* object) {
@@ -177,7 +266,7 @@ bool is_subtype(const TypeObject* type, const TypeObject* base) {
 // Entries are valid for one epoch: every change to any type's dict, every type created or freed
 // (an address may be reused) starts a new one, so a stale entry can never match. Those changes
 // are rare once a program runs.
-static std::atomic<uint64_t> type_lookup_epoch{1};
+std::atomic<uint64_t> type_lookup_epoch{1};
 
 void invalidate_type_lookups() { type_lookup_epoch.fetch_add(1, std::memory_order_relaxed); }
 
@@ -1072,12 +1161,21 @@ static int slot_descr_set(Value descr, Value obj, Value value) {
   return result ? 0 : -1;
 }
 static int slot_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  Value init = type_lookup(type_of(self), str_intern("__init__"));
+  static const Value init_name = str_intern("__init__");
+  Value init = type_lookup(type_of(self), init_name);
   size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-  std::vector<Value> full(nargs + nkw + 1);
+  // self and the arguments in one array; on the stack for the usual few arguments.
+  std::array<Value, 8> small;
+  std::vector<Value> large;
+  Value* full = small.data();
+  if (nargs + nkw + 1 > small.size()) {
+    large.resize(nargs + nkw + 1);
+    full = large.data();
+  }
   full[0] = self;
-  std::copy(args, args + nargs + nkw, full.begin() + 1);
-  Ref result = call(init, full.data(), nargs + 1, kwnames);
+  std::copy(args, args + nargs + nkw, full + 1);
+  Ref result = type_of(init) == &function_type ? function_call(init, full, nargs + 1, kwnames)
+                                               : call(init, full, nargs + 1, kwnames);
   if (!result) return -1;
   if (!result.get().is_none()) {
     raise_format(&TypeError_type, "__init__() should return None, not '%s'", type_name(*result));
