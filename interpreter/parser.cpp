@@ -1994,6 +1994,8 @@ class Parser {
     if (error != std::errc::result_out_of_range) return value;
     size_t exponent_at = digits.find_first_of("eE");
     long exponent = exponent_at == std::string::npos ? 0 : std::strtol(digits.c_str() + exponent_at + 1, nullptr, 10);
+    // strtol saturates at LONG_MAX; a bound far beyond any source length keeps the sum below exact.
+    exponent = std::clamp(exponent, -(1L << 60), 1L << 60);
     std::string_view mantissa = std::string_view(digits).substr(0, exponent_at);
     size_t significant = mantissa.find_first_not_of("0.");
     size_t point = mantissa.find('.');

@@ -52,9 +52,9 @@ static Ref bytes_of_type(TypeObject* type, std::string_view data) {
 static Ref bytearray_of_type(TypeObject* type, std::string_view data) {
   Object* object = alloc_object(type);
   if (!object) return nullptr;
-  auto* array = static_cast<ByteArrayObject*>(object);
-  array->buffer = new ByteBuffer(data);
-  return Ref::steal(Value(array));
+  Ref array = Ref::steal(Value(object));  // freed (with a null buffer) if the buffer is over the cap
+  array.as<ByteArrayObject>()->buffer = new ByteBuffer(data);
+  return array;
 }
 
 Ref bytearray_new(std::string_view data) { return bytearray_of_type(&bytearray_type, data); }

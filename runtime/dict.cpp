@@ -487,12 +487,16 @@ Value dict_get_str(Value dict, std::string_view key) {
 }
 
 int dict_set(Value dict, Value key, Value value) {
+  if (!key || !value) return -1;  // a part failed to be made: its MemoryError is pending
   int64_t hash = key_hash(key);
   if (hash == -1) return -1;
   return insert(as_dict(dict), key, hash, value);
 }
 
-int dict_set_str(Value dict, const char* key, Value value) { return dict_set(dict, str_intern(key), value); }
+int dict_set_str(Value dict, const char* key, Value value) {
+  Value interned = str_intern(key);
+  return interned ? dict_set(dict, interned, value) : -1;  // null: out of memory, MemoryError pending
+}
 
 int dict_reserve(Value dict, size_t count) {
   DictObject* d = as_dict(dict);

@@ -26,14 +26,16 @@ TypeObject traceback_type;
 
 // ---- exception objects ----
 
+// Null when the dict cannot be made (MemoryError pending).
 static Value* exception_dict(Value exception) {
   auto* e = exception.as<BaseExceptionObject>();
   if (!e->dict) e->dict = dict_new().release();
-  return &e->dict;
+  return e->dict ? &e->dict : nullptr;
 }
 
-static void set_exception_attribute(Value exception, const char* name, Value value) {
-  dict_set_str(*exception_dict(exception), name, value);
+static bool set_exception_attribute(Value exception, const char* name, Value value) {
+  Value* dict = exception_dict(exception);
+  return dict && value && dict_set_str(*dict, name, value) == 0;
 }
 
 Value exception_attribute(Value exception, const char* name) {
@@ -51,56 +53,59 @@ static int exception_fill_attributes(Value self, const Value* args, size_t nargs
       if (str_view(tuple_item(kwnames, k)) == name) return args[nargs + k];
     return Value();
   };
+  bool failed = false;  // out of memory
+  auto set = [&](const char* name, Value value) { failed |= !set_exception_attribute(self, name, value); };
   if (is_subtype(type, &StopIteration_type)) {
-    set_exception_attribute(self, "value", nargs ? args[0] : Value::none());
+    set("value", nargs ? args[0] : Value::none());
   } else if (is_subtype(type, &SystemExit_type)) {
     Value code = Value::none();
     if (nargs == 1) code = args[0];
-    set_exception_attribute(self, "code", code);
+    set("code", code);
     if (nargs > 1) {
       Ref all = tuple_from_array(args, nargs);
-      set_exception_attribute(self, "code", *all);
+      set("code", *all);
     }
   } else if (is_subtype(type, &OSError_type)) {
     Value none = Value::none();
-    set_exception_attribute(self, "errno", nargs >= 2 ? args[0] : none);
-    set_exception_attribute(self, "strerror", nargs >= 2 ? args[1] : none);
-    set_exception_attribute(self, "filename", nargs >= 3 ? args[2] : none);
-    set_exception_attribute(self, "filename2", nargs >= 5 ? args[4] : none);
+    set("errno", nargs >= 2 ? args[0] : none);
+    set("strerror", nargs >= 2 ? args[1] : none);
+    set("filename", nargs >= 3 ? args[2] : none);
+    set("filename2", nargs >= 5 ? args[4] : none);
   } else if (is_subtype(type, &ImportError_type)) {
     Value none = Value::none();
-    set_exception_attribute(self, "msg", nargs ? args[0] : none);
+    set("msg", nargs ? args[0] : none);
     Value name = keyword("name");
     Value path = keyword("path");
-    set_exception_attribute(self, "name", name ? name : none);
-    set_exception_attribute(self, "path", path ? path : none);
+    set("name", name ? name : none);
+    set("path", path ? path : none);
   } else if (is_subtype(type, &SyntaxError_type)) {
     Value none = Value::none();
-    set_exception_attribute(self, "msg", nargs ? args[0] : none);
+    set("msg", nargs ? args[0] : none);
     const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
     Value details = nargs >= 2 && is_tuple(args[1]) ? args[1] : Value();
     for (size_t i = 0; i < 6; ++i) {
       Value v = details && int64_t(i) < tuple_size(details) ? tuple_item(details, i) : none;
-      set_exception_attribute(self, fields[i], v);
+      set(fields[i], v);
     }
-    set_exception_attribute(self, "print_file_and_line", none);
+    set("print_file_and_line", none);
   } else if (is_subtype(type, &AttributeError_type) || is_subtype(type, &NameError_type)) {
     Value name = keyword("name");
-    set_exception_attribute(self, "name", name ? name : Value::none());
+    set("name", name ? name : Value::none());
     if (is_subtype(type, &AttributeError_type)) {
       Value obj = keyword("obj");
-      set_exception_attribute(self, "obj", obj ? obj : Value::none());
+      set("obj", obj ? obj : Value::none());
     }
   } else if (is_subtype(type, &UnicodeDecodeError_type) || is_subtype(type, &UnicodeEncodeError_type)) {
     if (nargs == 5) {
       const char* fields[] = {"encoding", "object", "start", "end", "reason"};
-      for (size_t i = 0; i < 5; ++i) set_exception_attribute(self, fields[i], args[i]);
+      for (size_t i = 0; i < 5; ++i) set(fields[i], args[i]);
     }
   }
-  return 0;
+  return failed ? -1 : 0;
 }
 
 Ref exception_new(TypeObject* type, Value args) {
+  if (!args) return nullptr;  // the arguments could not be made: their MemoryError is pending
   Object* object = alloc_object(type);
   if (!object) return nullptr;
   Ref exception = Ref::steal(Value(object));
@@ -143,7 +148,9 @@ static Ref exception_new_slot(TypeObject* type, const Value* args, size_t nargs,
   Object* object = alloc_object(type);
   if (!object) return nullptr;
   Ref exception = Ref::steal(Value(object));
-  exception.as<BaseExceptionObject>()->args = tuple_from_array(args, nargs).release();
+  Ref args_tuple = tuple_from_array(args, nargs);
+  if (!args_tuple) return nullptr;
+  exception.as<BaseExceptionObject>()->args = args_tuple.release();
   return exception;
 }
 
@@ -155,9 +162,11 @@ static int exception_init_slot(Value self, const Value* args, size_t nargs, Valu
     raise_format(&TypeError_type, "%s() takes no keyword arguments", type->name.c_str());
     return -1;
   }
+  Ref args_tuple = tuple_from_array(args, nargs);
+  if (!args_tuple) return -1;
   auto* e = self.as<BaseExceptionObject>();
   Value old = e->args;
-  e->args = tuple_from_array(args, nargs).release();
+  e->args = args_tuple.release();
   decref(old);
   return exception_fill_attributes(self, args, nargs, kwnames);
 }
@@ -276,6 +285,7 @@ static int exception_set_args(Value self, Value value) {
     Ref list = list_from_iterable(value);
     if (!list) return -1;
     args = tuple_from_array(list.as<ListObject>()->items, list_size(*list));
+    if (!args) return -1;
   }
   auto* e = self.as<BaseExceptionObject>();
   Value old = e->args;
@@ -326,7 +336,10 @@ static Ref exception_reduce(Value self, const Value*, size_t, Value) {
 }
 static Ref exception_setstate(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("__setstate__", nargs, kwnames, 1, 1)) return nullptr;
-  if (is_dict(args[0]) && dict_update(*exception_dict(self), args[0]) < 0) return nullptr;
+  if (is_dict(args[0])) {
+    Value* dict = exception_dict(self);
+    if (!dict || dict_update(*dict, args[0]) < 0) return nullptr;
+  }
   return Ref::none();
 }
 
@@ -422,9 +435,11 @@ static void set_pending(Ref exception) {
 }
 
 Ref raise(TypeObject* type, std::string_view message) {
+  // Out of memory, a part fails to be made and its MemoryError is what stays pending.
   Ref text = str_new(message);
+  if (!text) return nullptr;
   Ref args = tuple_pack({*text});
-  set_pending(exception_new(type, *args));
+  if (Ref exception = exception_new(type, *args)) set_pending(std::move(exception));
   return nullptr;
 }
 
@@ -494,6 +509,7 @@ Ref raise_value(Value exception) {
 Ref raise_from_errno(int error_number, Value filename) {
   Ref code = int_from_i64(error_number);
   Ref message = str_new(strerror(error_number));
+  if (!code || !message) return nullptr;
   Ref args = filename ? tuple_pack({*code, *message, filename}) : tuple_pack({*code, *message});
   TypeObject* type = os_error_subclass(*code);
   Ref exception = exception_new(type ? type : &OSError_type, *args);
@@ -508,7 +524,7 @@ Ref raise_no_memory() {
   if (raising) return nullptr;
   raising = true;
   Ref args = empty_tuple();
-  set_pending(exception_new(&MemoryError_type, *args));
+  if (Ref exception = exception_new(&MemoryError_type, *args)) set_pending(std::move(exception));
   raising = false;
   return nullptr;
 }

@@ -8,8 +8,10 @@
 #include "interpreter/vm_builtins.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/function.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/gil.hpp"
+#include "runtime/leak_check.hpp"
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/type_init.hpp"
@@ -20,6 +22,10 @@
 namespace chaipy {
 
 void init_builtin_types() {
+  // add_methods wraps static native methods (object.__new__, ...) in staticmethods from the
+  // first type on, long before init_function_types: their type must already be collectable,
+  // or they are made without the GcHeader every staticmethod is expected to have.
+  staticmethod_type.flags |= type_flag_gc;
   init_object_and_type_types();
   init_slot_wrapper_type();
   init_dict_types();
@@ -40,6 +46,7 @@ void init_builtin_types() {
   init_sys_types();
   for (TypeObject* var_sized : {&str_type, &bytes_type, &tuple_type}) var_sized->flags |= type_flag_var_sized;
   finalize_static_types();
+  install_leak_check_fork_hook();
 }
 
 // Where the C++ stack of the calling thread ends, minus a margin for native frames below the
@@ -101,11 +108,16 @@ void interpreter_destroy(Interpreter* interp) {
   }
   decref(modules);
   decref(interp->sys_module);
-  decref(interp->builtins);
-  decref(interp->builtins_module);
   decref(interp->main_thread.handled_exception);
   interp->main_thread.handled_exception = Value();
   gc_collect(*interp);
+  // The builtins go last (finalizers run above may still use them), and their dict is cleared
+  // as CPython does: the functions of the builtins module (exec, __import__, ...) refer back to
+  // it, a cycle through builtin functions, which the collector does not traverse.
+  dict_clear(interp->builtins);
+  gc_collect(*interp);
+  decref(interp->builtins);
+  decref(interp->builtins_module);
   gil_destroy(*interp);
   current_thread = nullptr;
   type_lookup_cache_free(interp->type_lookup_cache);

@@ -1,13 +1,18 @@
 // The pickle engine and the `_pickle` module: a CPython-byte-compatible pickler and unpickler (protocols 0-5), Pickler/Unpickler types, dumps/loads.
 //
 // Safety: unpickling imports modules and calls the callables a pickle names. Pickles are for
-// data written by our own processes (multiprocessing pipes, queues, caches), never for data
-// from strangers. Malformed input raises UnpicklingError or EOFError; lengths are checked
-// against the input before anything is allocated.
+// data written by our own processes (multiprocessing pipes, queues, caches); data from
+// strangers needs safe mode (safe=True: every global refused) or a find_class allow-list.
+// Malformed input raises UnpicklingError or EOFError; lengths are checked against the input
+// before anything is allocated.
 #include "runtime/pickle.hpp"
+
+#include <strings.h>
 
 #include <algorithm>
 #include <bit>
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -1361,12 +1366,19 @@ class PickleReader {
   Value persistent_load, find_class_override, buffers;  // borrowed hooks, may be null
   std::string encoding = "ASCII";
   bool fix_imports = true;
+  // Safe mode (safe=True): every opcode that names a global (GLOBAL, STACK_GLOBAL, INST, EXT*)
+  // is refused before anything is imported or looked up, a find_class override included, so
+  // only the builtin containers and scalars the opcodes build directly can come out.
+  bool safe = false;
   UnpickleMemo* memo = nullptr;
+  // The Unpickler object's protocol field, kept equal to the pickle's PROTO while it loads:
+  // its find_class (called by an override through super()) maps names by that protocol.
+  int* protocol_of_unpickler = nullptr;
 
   Ref load() {
     stack_.clear();
     marks_.clear();
-    proto_ = 0;
+    set_proto(0);
     for (;;) {
       const char* op;
       if (!read(1, op)) {
@@ -1398,6 +1410,10 @@ class PickleReader {
   int proto_ = 0;
   unsigned char last_opcode_ = 0;
 
+  void set_proto(int version) {
+    proto_ = version;
+    if (protocol_of_unpickler) *protocol_of_unpickler = version;
+  }
   size_t fence() const { return marks_.empty() ? 0 : marks_.back(); }
   Ref stack_underflow() {
     return raise(&UnpicklingError_type, marks_.empty() ? "unpickling stack underflow" : "unexpected MARK found");
@@ -1449,6 +1465,12 @@ class PickleReader {
     line = std::string_view(data_, end_ - 1);
     pos_ = end_;
     return true;
+  }
+  // The line argument of INT, LONG, FLOAT, GLOBAL, INST, GET and PUT: as in CPython, a line
+  // holding nothing but its newline counts as truncated data.
+  bool readline_argument(std::string_view& line) {
+    if (!readline(line)) return false;
+    return !line.empty() || truncated();
   }
   PICKLE_INLINE bool read_uint(int n, uint64_t& value) {
     const char* p;
@@ -1527,7 +1549,7 @@ class PickleReader {
   }
   bool line_index(uint64_t& index) {
     std::string_view line;
-    if (!readline(line)) return false;
+    if (!readline_argument(line)) return false;
     Ref parsed = int_from_string(line, 10);
     int64_t value;
     if (!parsed || !int_to_i64(*parsed, value) || value < 0) {
@@ -1628,6 +1650,7 @@ class PickleReader {
 
   // ---- globals ----
   Ref find_class(Value module_name, Value global_name) {
+    if (safe) return refuse_global(module_name, global_name);
     if (find_class_override) return call2(find_class_override, module_name, global_name);
     return default_find_class(module_name, global_name, proto_, fix_imports);
   }
@@ -1690,12 +1713,16 @@ class PickleReader {
  private:
   static Value PickleWriter_codecs_encode();
 
+  static Ref refuse_global(Value module_name, Value global_name) {
+    return raise_format(&UnpicklingError_type, "global '%S.%S' is forbidden in safe mode", module_name, global_name);
+  }
+
   bool load_global_lines(Ref& result) {
     std::string_view module_line, name_line;
-    if (!readline(module_line)) return false;
+    if (!readline_argument(module_line)) return false;
     Ref module_name = decode_utf8(module_line);
     if (!module_name) return false;
-    if (!readline(name_line)) return false;
+    if (!readline_argument(name_line)) return false;
     Ref global_name = decode_utf8(name_line);
     if (!global_name) return false;
     result = find_class(*module_name, *global_name);
@@ -1705,7 +1732,9 @@ class PickleReader {
     Ref cache = copyreg_attribute("_extension_cache");
     if (!cache) return false;
     Ref key = int_from_i64(int64_t(code));
-    if (Value cached = dict_get(*cache, *key)) {
+    // Safe mode skips the cache: it may hold what an earlier, unrestricted load resolved, and
+    // the registered name must reach find_class to be refused.
+    if (Value cached = safe ? Value() : dict_get(*cache, *key)) {
       push(Ref::borrow(cached));
       return true;
     }
@@ -1770,6 +1799,41 @@ class PickleReader {
     }
     return true;
   }
+  // FLOAT's text line, read as CPython's load_float reads it (PyOS_string_to_double on the
+  // line and its newline as a C string): a sign, then decimal digits with an optional point
+  // and exponent, or inf, infinity or nan in any case; no whitespace, underscores or hex.
+  bool load_text_float(std::string_view line) {
+    std::string text(line);
+    text += '\n';
+    const char* start = text.c_str();  // a NUL inside ends the number, as in C
+    const char* digits = start + (*start == '+' || *start == '-');
+    auto starts_with = [digits](const char* word) { return strncasecmp(digits, word, std::strlen(word)) == 0; };
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    // The C string up to 200 bytes, as the messages quote it (%.200s).
+    std::string quoted = std::string(start, strnlen(start, 200));
+    double value;
+    const char* end;
+    if (starts_with("inf") || starts_with("nan")) {
+      bool infinite = starts_with("inf");
+      end = digits + (starts_with("infinity") ? 8 : 3);
+      value = infinite ? HUGE_VAL : std::nan("");
+      if (*start == '-') value = -value;
+    } else if (is_digit(*digits) || (*digits == '.' && is_digit(digits[1]))) {
+      // strtod would read "0x1p3" as hexadecimal: CPython stops after the 0, at the x.
+      if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X'))
+        return bool(raise(&ValueError_type, "could not convert string to float"));
+      char* parsed = nullptr;
+      errno = 0;
+      value = std::strtod(start, &parsed);
+      end = parsed;
+      if (errno == ERANGE && std::fabs(value) >= 1.0)
+        return bool(raise_format(&OverflowError_type, "value too large to convert to float: '%s'", quoted.c_str()));
+    } else {
+      return bool(raise_format(&ValueError_type, "could not convert string to float: '%s'", quoted.c_str()));
+    }
+    if (*end != '\n' && *end != '\0') return bool(raise(&ValueError_type, "could not convert string to float"));
+    return push_new(float_new(value));
+  }
   bool load_persistent(Ref pid) {
     if (!persistent_load)
       return bool(raise(&UnpicklingError_type, "A load persistent id instruction was encountered,\nbut no persistent_load function was specified."));
@@ -1826,7 +1890,7 @@ class PickleReader {
         if (!read_uint(1, version)) return false;
         if (version > uint64_t(pickle_highest_protocol))
           return bool(raise_format(&ValueError_type, "unsupported pickle protocol: %d", int(version)));
-        proto_ = int(version);
+        set_proto(int(version));
         return true;
       }
       case FRAME: {
@@ -1916,7 +1980,7 @@ class PickleReader {
       }
       case INT: {
         std::string_view line;
-        if (!readline(line)) return false;
+        if (!readline_argument(line)) return false;
         if (line == "00" || line == "01") {
           push(Ref::boolean(line == "01"));
           return true;
@@ -1931,19 +1995,14 @@ class PickleReader {
       }
       case LONG: {
         std::string_view line;
-        if (!readline(line)) return false;
+        if (!readline_argument(line)) return false;
         if (!line.empty() && line.back() == 'L') line.remove_suffix(1);
         return push_new(int_from_string(line, 10));
       }
       case FLOAT: {
         std::string_view line;
-        if (!readline(line)) return false;
-        std::string text(line);
-        char* end = nullptr;
-        double value = strtod(text.c_str(), &end);
-        if (text.empty() || (end && *end != '\0'))
-          return bool(raise(&ValueError_type, "could not convert string to float"));
-        return push_new(float_new(value));
+        if (!readline_argument(line)) return false;
+        return load_text_float(line);
       }
       case UNICODE: {
         std::string_view line;
@@ -2180,7 +2239,8 @@ class PickleReader {
 
 Value PickleReader::PickleWriter_codecs_encode() { return PickleWriter::codecs_encode_function(); }
 
-Ref loads_with(Value data, Value file_read, Value file_readline, std::string_view encoding, bool fix_imports, Value buffers) {
+Ref loads_with(Value data, Value file_read, Value file_readline, std::string_view encoding, bool fix_imports, Value buffers,
+               bool safe) {
   std::string_view view;
   if (data && !bytes_like_view(data, view))
     return raise_format(&TypeError_type, "a bytes-like object is required, not '%s'", type_name(data));
@@ -2190,6 +2250,7 @@ Ref loads_with(Value data, Value file_read, Value file_readline, std::string_vie
   reader.encoding = std::string(encoding);
   reader.fix_imports = fix_imports;
   reader.buffers = buffers;
+  reader.safe = safe;
   return reader.load();
 }
 
@@ -2211,6 +2272,8 @@ struct UnpicklerObject : Object {
   UnpickleMemo* memo;
   std::string* encoding;
   bool fix_imports;
+  bool safe;  // refuse every global (Unpickler(file, safe=True))
+  int proto;  // the protocol of the pickle being loaded (0 before its PROTO opcode)
 };
 
 Ref pickler_new(TypeObject* type, const Value*, size_t, Value) {
@@ -2317,6 +2380,8 @@ Ref unpickler_new(TypeObject* type, const Value*, size_t, Value) {
   unpickler->memo = new UnpickleMemo();
   unpickler->encoding = new std::string("ASCII");
   unpickler->fix_imports = true;
+  unpickler->safe = false;
+  unpickler->proto = 0;
   return Ref::steal(Value(object));
 }
 
@@ -2331,14 +2396,29 @@ void unpickler_dealloc(Object* object) {
   free_object(object);
 }
 
-// fix_imports, encoding, errors and buffers as loads()/Unpickler() take them.
-bool parse_load_options(Value fix_imports_value, Value encoding_value, Value buffers_value, bool& fix_imports,
-                        std::string& encoding, Ref& buffers) {
+// CPython's dump(s)/load(s)/Unpickler take their options by keyword only (bind_args would
+// also bind them by position): "loads() takes exactly 1 positional argument (2 given)".
+bool check_positional_limit(const char* function_name, size_t nargs, size_t max) {
+  if (nargs <= max) return true;
+  if (max == 1)
+    return bool(raise_format(&TypeError_type, "%s() takes exactly 1 positional argument (%zu given)", function_name, nargs));
+  return bool(raise_format(&TypeError_type, "%s() takes at most %zu positional arguments (%zu given)", function_name, max, nargs));
+}
+
+// fix_imports, encoding, errors, buffers and safe as loads()/Unpickler() take them.
+bool parse_load_options(Value fix_imports_value, Value encoding_value, Value buffers_value, Value safe_value,
+                        bool& fix_imports, std::string& encoding, Ref& buffers, bool& safe) {
   fix_imports = true;
   if (fix_imports_value) {
     int truth = object_truth(fix_imports_value);
     if (truth < 0) return false;
     fix_imports = truth;
+  }
+  safe = false;
+  if (safe_value) {
+    int truth = object_truth(safe_value);
+    if (truth < 0) return false;
+    safe = truth;
   }
   encoding = "ASCII";
   if (encoding_value) {
@@ -2353,9 +2433,9 @@ bool parse_load_options(Value fix_imports_value, Value encoding_value, Value buf
   return true;
 }
 
-int unpickler_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  Value bound[5];
-  if (!bind_args("Unpickler", args, nargs, kwnames, {"file", "fix_imports", "encoding", "errors", "buffers"}, 1, bound)) return -1;
+// Unpickler.__init__ with its arguments bound (file, fix_imports, encoding, errors, buffers,
+// safe; all but file may be null).
+int unpickler_init_bound(Value self, const Value* bound) {
   auto* unpickler = self.as<UnpicklerObject>();
   Ref read, readline, buffers;
   if (lookup_attr(bound[0], "read", read) < 0 || lookup_attr(bound[0], "readline", readline) < 0) return -1;
@@ -2363,20 +2443,30 @@ int unpickler_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     raise(&TypeError_type, "file must have 'read' and 'readline' attributes");
     return -1;
   }
-  bool fix_imports;
+  bool fix_imports, safe;
   std::string encoding;
-  if (!parse_load_options(bound[1], bound[2], bound[4], fix_imports, encoding, buffers)) return -1;
+  if (!parse_load_options(bound[1], bound[2], bound[4], bound[5], fix_imports, encoding, buffers, safe)) return -1;
   replace_field(unpickler->read, *read);
   replace_field(unpickler->readline, *readline);
   replace_field(unpickler->buffers, *buffers);
   *unpickler->encoding = encoding;
   unpickler->fix_imports = fix_imports;
+  unpickler->safe = safe;
   return 0;
+}
+
+int unpickler_init(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[6];
+  if (!check_positional_limit("Unpickler", nargs, 1)) return -1;
+  if (!bind_args("Unpickler", args, nargs, kwnames, {"file", "fix_imports", "encoding", "errors", "buffers", "safe"}, 1, bound))
+    return -1;
+  return unpickler_init_bound(self, bound);
 }
 
 Ref unpickler_find_class(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("find_class", nargs, kwnames, 2, 2)) return nullptr;
-  return PickleReader::default_find_class(args[0], args[1], pickle_highest_protocol, self.as<UnpicklerObject>()->fix_imports);
+  auto* unpickler = self.as<UnpicklerObject>();
+  return PickleReader::default_find_class(args[0], args[1], unpickler->proto, unpickler->fix_imports);
 }
 
 Ref unpickler_load(Value self, const Value*, size_t nargs, Value kwnames) {
@@ -2398,7 +2488,19 @@ Ref unpickler_load(Value self, const Value*, size_t nargs, Value kwnames) {
   reader.buffers = unpickler->buffers;
   reader.persistent_load = *persistent_load;
   reader.find_class_override = *find_class;
+  reader.safe = unpickler->safe;
+  reader.protocol_of_unpickler = &unpickler->proto;
   return reader.load();
+}
+
+// CPython's Unpickler has no instance dict: its methods cannot be replaced on an instance
+// (a subclass is the way to override find_class). Subclass instances have a dict, as there.
+int unpickler_setattr(Value self, Value name, Value value) {
+  if (type_of(self) == &unpickler_type && is_str(name) && (str_view(name) == "find_class" || str_view(name) == "load")) {
+    raise_format(&AttributeError_type, "'_pickle.Unpickler' object attribute '%S' is read-only", name);
+    return -1;
+  }
+  return generic_setattr(self, name, value);
 }
 
 const MethodDef unpickler_methods[] = {
@@ -2411,6 +2513,7 @@ const MethodDef unpickler_methods[] = {
 
 Ref module_dumps(Value, const Value* args, size_t nargs, Value kwnames) {
   Value bound[4];
+  if (!check_positional_limit("dumps", nargs, 2)) return nullptr;
   if (!bind_args("dumps", args, nargs, kwnames, {"obj", "protocol", "fix_imports", "buffer_callback"}, 1, bound)) return nullptr;
   int protocol;
   if (!parse_protocol(bound[1], protocol)) return nullptr;
@@ -2427,6 +2530,7 @@ Ref module_dumps(Value, const Value* args, size_t nargs, Value kwnames) {
 
 Ref module_dump(Value, const Value* args, size_t nargs, Value kwnames) {
   Value bound[5];
+  if (!check_positional_limit("dump", nargs, 3)) return nullptr;
   if (!bind_args("dump", args, nargs, kwnames, {"obj", "file", "protocol", "fix_imports", "buffer_callback"}, 2, bound)) return nullptr;
   Ref pickler = pickler_new(&pickler_type, nullptr, 0, Value());
   if (!pickler) return nullptr;
@@ -2437,25 +2541,24 @@ Ref module_dump(Value, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Ref module_loads(Value, const Value* args, size_t nargs, Value kwnames) {
-  Value bound[5];
-  if (!bind_args("loads", args, nargs, kwnames, {"data", "fix_imports", "encoding", "errors", "buffers"}, 1, bound)) return nullptr;
-  bool fix_imports;
+  Value bound[6];
+  if (!check_positional_limit("loads", nargs, 1)) return nullptr;
+  if (!bind_args("loads", args, nargs, kwnames, {"data", "fix_imports", "encoding", "errors", "buffers", "safe"}, 1, bound))
+    return nullptr;
+  bool fix_imports, safe;
   std::string encoding;
   Ref buffers;
-  if (!parse_load_options(bound[1], bound[2], bound[4], fix_imports, encoding, buffers)) return nullptr;
-  return loads_with(bound[0], Value(), Value(), encoding, fix_imports, *buffers);
+  if (!parse_load_options(bound[1], bound[2], bound[4], bound[5], fix_imports, encoding, buffers, safe)) return nullptr;
+  return loads_with(bound[0], Value(), Value(), encoding, fix_imports, *buffers, safe);
 }
 
 Ref module_load(Value, const Value* args, size_t nargs, Value kwnames) {
-  Value bound[5];
-  if (!bind_args("load", args, nargs, kwnames, {"file", "fix_imports", "encoding", "errors", "buffers"}, 1, bound)) return nullptr;
+  Value bound[6];
+  if (!check_positional_limit("load", nargs, 1)) return nullptr;
+  if (!bind_args("load", args, nargs, kwnames, {"file", "fix_imports", "encoding", "errors", "buffers", "safe"}, 1, bound))
+    return nullptr;
   Ref unpickler = unpickler_new(&unpickler_type, nullptr, 0, Value());
-  if (!unpickler) return nullptr;
-  Value init_args[5] = {bound[0], bound[1] ? bound[1] : Value::true_(), bound[2] ? bound[2] : Value(),
-                        bound[3] ? bound[3] : Value(), bound[4] ? bound[4] : Value::none()};
-  if (!init_args[2]) init_args[2] = str_intern("ASCII");
-  if (!init_args[3]) init_args[3] = str_intern("strict");
-  if (unpickler_init(*unpickler, init_args, 5, Value()) < 0) return nullptr;
+  if (!unpickler || unpickler_init_bound(*unpickler, bound) < 0) return nullptr;
   return unpickler_load(*unpickler, nullptr, 0, Value());
 }
 
@@ -2489,6 +2592,7 @@ void init_pickle_types() {
   unpickler_type.new_ = unpickler_new;
   unpickler_type.init = unpickler_init;
   unpickler_type.dealloc = unpickler_dealloc;
+  unpickler_type.setattr = unpickler_setattr;
   finish_static_type(&unpickler_type);
   add_methods(&unpickler_type, unpickler_methods);
 }
@@ -2511,7 +2615,7 @@ Ref pickle_dumps(Value obj, int protocol) {
 
 Ref pickle_loads(Value bytes_like) {
   ensure_pickle_types();
-  return loads_with(bytes_like, Value(), Value(), "ASCII", true, Value());
+  return loads_with(bytes_like, Value(), Value(), "ASCII", true, Value(), false);
 }
 
 bool init_pickle_module(Value module) {

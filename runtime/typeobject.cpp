@@ -26,11 +26,34 @@ TypeObject object_type, type_type, none_type, not_implemented_type, ellipsis_typ
 Object NotImplemented_object;
 Object Ellipsis_object;
 
+// Freeing a deeply nested structure (a list in a list a million deep: a short loop or a 2 MB
+// pickle builds one) recurses once per level through the dealloc slots and would overflow the
+// C stack. Past max_dealloc_depth, objects whose count dropped to zero are chained through
+// their refcount word (unused from then on) and freed in a loop by the thread's outermost
+// dealloc_object: CPython's "trashcan".
+static constexpr int max_dealloc_depth = 1000;
+static thread_local int dealloc_depth = 0;
+static thread_local Object* deferred_deallocs = nullptr;
+
 void dealloc_object(Object* object) {
   // Untracked first: deallocation may run code that allocates, and so a collection, which
   // must not see an object whose count has dropped to zero.
   if (has_gc_header(object)) gc_untrack(object);
+  if (dealloc_depth >= max_dealloc_depth) {
+    object->refcount = int64_t(reinterpret_cast<intptr_t>(deferred_deallocs));
+    deferred_deallocs = object;
+    return;
+  }
+  ++dealloc_depth;
   object->type->dealloc(object);
+  if (dealloc_depth == 1) {
+    while (Object* next = deferred_deallocs) {
+      deferred_deallocs = reinterpret_cast<Object*>(intptr_t(next->refcount));
+      next->refcount = 0;
+      next->type->dealloc(next);
+    }
+  }
+  --dealloc_depth;
 }
 
 static Object* finish_alloc(void* memory, TypeObject* type) {
@@ -1279,6 +1302,7 @@ static TypeObject* solid_base(TypeObject* type) {
 Ref type_new_from_namespace(TypeObject* metatype, Value name, Value bases, Value namespace_dict) {
   Ref base_tuple = Ref::borrow(bases);
   if (tuple_size(bases) == 0) base_tuple = tuple_pack({Value(&object_type)});
+  if (!base_tuple) return nullptr;
   TypeObject* best_base = nullptr;
   for (int64_t i = 0, n = tuple_size(*base_tuple); i < n; ++i) {
     Value base = tuple_item(*base_tuple, i);
@@ -1315,6 +1339,7 @@ Ref type_new_from_namespace(TypeObject* metatype, Value name, Value bases, Value
   std::vector<TypeObject*> mro;
   if (!c3_merge(type, type->bases, mro)) return nullptr;
   Ref mro_tuple = tuple_new(mro.size());
+  if (!mro_tuple) return nullptr;
   for (size_t i = 0; i < mro.size(); ++i) {
     incref(Value(mro[i]));
     tuple_set(*mro_tuple, i, Value(mro[i]));

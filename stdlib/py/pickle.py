@@ -3,9 +3,19 @@
 
 The engine is native (_pickle); this module gives it CPython's public names.
 
-Security: unpickling imports the modules and calls the constructors a pickle names, so a
-crafted pickle can run any code. Pickles are for data our own processes wrote (the pipes and
-queues of multiprocessing, caches we made); never unpickle data from an untrusted source.
+Security: unpickling resolves every global a pickle names by importing its module (through
+Unpickler.find_class) and calls the constructors it names, so a crafted pickle can run any
+code. Pickles are for data our own processes wrote (the pipes and queues of multiprocessing,
+caches we made). For data from elsewhere, either
+- pass safe=True (a chaipy extension: loads(data, safe=True), load(file, safe=True),
+  Unpickler(file, safe=True)): every opcode that names a global (GLOBAL, STACK_GLOBAL, INST,
+  EXT1/2/4) raises UnpicklingError("global 'os.system' is forbidden in safe mode") before
+  anything is imported, a find_class override included. None, bool, int, float, str, tuple,
+  list and dict still load at every protocol, bytes from protocol 3, set and frozenset from 4,
+  bytearray from 5 (lower protocols write those through globals, as they write complex and
+  every class at any protocol); a persistent_load hook the caller installs is still called; or
+- subclass Unpickler and override find_class(module, name) to allow a chosen few globals, as
+  in CPython's documentation ("Restricting Globals").
 """
 
 from _pickle import (PickleError, PicklingError, UnpicklingError, Pickler, Unpickler,

@@ -177,8 +177,9 @@ TEST_F(GilTest, ForcedSwitchingAlternatesCpuBoundThreads) {
 
 TEST_F(GilTest, ThreadsBackFromBlockingCallsGoFirst) {
   // Long enough that the forced waiter cannot ask for a drop by itself, even on a loaded
-  // machine (it did once at load 7, before the check below).
-  interp().switch_interval = 10.0;
+  // machine (it did once at load 7 with the default 5 ms, before the check below).
+  interp().switch_interval = 1.0;
+  { ReleaseGil unlocked(main_thread()); }  // the holder's interval is read as it takes the GIL
   std::vector<const char*> order;
   std::thread forced = spawn([&](ThreadState&) { order.push_back("forced"); });
   wait_for_waiters(1);
@@ -195,7 +196,11 @@ TEST_F(GilTest, ThreadsBackFromBlockingCallsGoFirst) {
     delete returning;
   });
   wait_for_waiters(2);
-  // It does not wait for the switch interval: the holder is asked to drop at once.
+  // It does not wait for the switch interval: the holder is asked to drop after the shortest
+  // hold (a fiftieth of the interval), long before the interval is over.
+  auto deadline = std::chrono::steady_clock::now() + 500ms;
+  while (!(interp().eval_breaker.load() & eval_breaker_gil_drop_request) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(1ms);
   EXPECT_NE(interp().eval_breaker.load() & eval_breaker_gil_drop_request, 0u);
   ASSERT_TRUE(handle_eval_breaker(main_thread()));
   forced.join();
