@@ -1495,7 +1495,12 @@ static int type_set_dict_entry(Value self, const char* name, Value value) {
 static int type_set_module(Value self, Value value) { return type_set_dict_entry(self, "__module__", value); }
 static int type_set_doc(Value self, Value value) { return type_set_dict_entry(self, "__doc__", value); }
 
-static Ref type_get_mro(Value self) { return Ref::borrow(self.as<TypeObject>()->mro); }
+// A copy: the type's own mro does not own its first item (the type itself), so handing it out
+// would let `C.__mro__[0]` outlive C.
+static Ref type_get_mro(Value self) {
+  Value mro = self.as<TypeObject>()->mro;
+  return tuple_from_array(mro.as<TupleObject>()->items, size_t(tuple_size(mro)));
+}
 static Ref type_get_bases(Value self) { return Ref::borrow(self.as<TypeObject>()->bases); }
 static Ref type_get_base(Value self) {
   TypeObject* base = self.as<TypeObject>()->base;
