@@ -2,10 +2,12 @@
 #include "runtime/function.hpp"
 
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "interpreter/vm.hpp"
 #include "runtime/builtin_types.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/type_init.hpp"
 
@@ -26,17 +28,15 @@ static std::string address_text(Value v) {
 static Object* new_immortal(TypeObject* type, size_t size) {
   Object* object = alloc_var_object(type, size);
   object->refcount = immortal_refcount;
+  // Shared by every interpreter (a type made on a module's first import is made while one
+  // runs): in no interpreter's collector.
+  if (has_gc_header(object)) gc_untrack(object);
   return object;
 }
 
 void add_methods(TypeObject* type, const MethodDef* methods) {
   for (const MethodDef* def = methods; def->name; ++def) {
-    TypeObject* descriptor_type =
-        def->kind == MethodKind::Instance ? &method_descriptor_type : &classmethod_descriptor_type;
-    auto* descriptor = static_cast<MethodDescriptorObject*>(new_immortal(descriptor_type, sizeof(MethodDescriptorObject)));
-    descriptor->def = def;
-    descriptor->owner = type;
-    Value value(descriptor);
+    Value value;
     if (def->kind == MethodKind::Static) {
       // A static native method is a plain function stored behind staticmethod.
       auto* function = static_cast<BuiltinFunctionObject*>(new_immortal(&builtin_function_type, sizeof(BuiltinFunctionObject)));
@@ -45,6 +45,13 @@ void add_methods(TypeObject* type, const MethodDef* methods) {
       auto* wrapper = static_cast<StaticMethodObject*>(new_immortal(&staticmethod_type, sizeof(StaticMethodObject)));
       wrapper->callable = Value(function);
       value = Value(wrapper);
+    } else {
+      TypeObject* descriptor_type =
+          def->kind == MethodKind::Instance ? &method_descriptor_type : &classmethod_descriptor_type;
+      auto* descriptor = static_cast<MethodDescriptorObject*>(new_immortal(descriptor_type, sizeof(MethodDescriptorObject)));
+      descriptor->def = def;
+      descriptor->owner = type;
+      value = Value(descriptor);
     }
     set_static_type_attribute(type, def->name, value);
   }
@@ -421,6 +428,19 @@ static void property_dealloc(Object* object) {
   decref(property->doc);
   free_object(object);
 }
+static void property_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* property = static_cast<PropertyObject*>(object);
+  for (Value v : {property->getter, property->setter, property->deleter, property->doc}) visit(v, arg);
+}
+// Cleared (in a cycle), a property has no accessors left: reading it raises "unreadable attribute".
+static void property_clear(Object* object) {
+  auto* property = static_cast<PropertyObject*>(object);
+  for (Value* slot : {&property->getter, &property->setter, &property->deleter, &property->doc}) {
+    Value v = *slot;
+    *slot = Value();
+    decref(v);
+  }
+}
 static Ref property_get(Value descr, Value obj, Value) {
   if (!obj) return Ref::borrow(descr);
   auto* property = descr.as<PropertyObject>();
@@ -502,26 +522,51 @@ static void wrapper_dealloc(Object* object) {
   decref(static_cast<Wrapper*>(object)->callable);
   free_object(object);
 }
-static Ref staticmethod_get(Value descr, Value, Value) {
-  return Ref::borrow(descr.as<StaticMethodObject>()->callable);
+template <class Wrapper>
+static void wrapper_traverse(Object* object, GcVisit visit, void* arg) {
+  visit(static_cast<Wrapper*>(object)->callable, arg);
 }
-static Ref staticmethod_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
-  return call(callable.as<StaticMethodObject>()->callable, args, nargs, kwnames);
+// The collector clears a wrapper in a cycle (a class's staticmethod whose function refers back
+// to the class through its __class__ cell). Script code the collection runs (a generator's
+// finally block) may still reach it, so the accessors below accept a null callable and raise
+// as CPython's "uninitialized" wrappers do.
+template <class Wrapper>
+static void wrapper_clear(Object* object) {
+  auto* wrapper = static_cast<Wrapper*>(object);
+  Value callable = wrapper->callable;
+  wrapper->callable = Value();
+  decref(callable);
+}
+static Ref staticmethod_get(Value descr, Value, Value) {
+  Value callable = descr.as<StaticMethodObject>()->callable;
+  if (!callable) return raise(&RuntimeError_type, "uninitialized staticmethod object");
+  return Ref::borrow(callable);
+}
+static Ref staticmethod_call(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Value callable = self.as<StaticMethodObject>()->callable;
+  if (!callable) return raise(&RuntimeError_type, "uninitialized staticmethod object");
+  return call(callable, args, nargs, kwnames);
 }
 static Ref classmethod_get(Value descr, Value obj, Value type) {
+  Value callable = descr.as<ClassMethodObject>()->callable;
+  if (!callable) return raise(&RuntimeError_type, "uninitialized classmethod object");
   Value klass = type && !type.is_none() ? type : Value(type_of(obj));
-  return bound_method_new(descr.as<ClassMethodObject>()->callable, klass);
+  return bound_method_new(callable, klass);
 }
 template <class Wrapper>
-static Ref wrapper_get_func(Value self) { return Ref::borrow(self.as<Wrapper>()->callable); }
+static Ref wrapper_get_func(Value self) {
+  Value callable = self.as<Wrapper>()->callable;
+  return callable ? Ref::borrow(callable) : Ref::none();
+}
 template <class Wrapper>
 static Ref wrapper_getattr(Value self, Value name) {
   Ref found = generic_getattr(self, name);
   if (found || !error_matches(&AttributeError_type)) return found;
   std::string_view n = str_view(name);
-  if (n != "__doc__" && n != "__name__" && n != "__qualname__" && n != "__module__") return found;
+  Value callable = self.as<Wrapper>()->callable;
+  if (!callable || (n != "__doc__" && n != "__name__" && n != "__qualname__" && n != "__module__")) return found;
   clear_error();
-  return get_attr(self.as<Wrapper>()->callable, name);
+  return get_attr(callable, name);
 }
 
 // ---- super ----
@@ -559,9 +604,13 @@ static int super_init(Value self, const Value* args, size_t nargs, Value kwnames
   incref(Value(klass));
   incref(object);
   if (object_type_) incref(Value(object_type_));
-  super->type = klass;
-  super->object = object;
-  super->obj_type = object_type_;
+  // super.__init__ may be called again on a made object: the old fields are released.
+  TypeObject* old_type = std::exchange(super->type, klass);
+  Value old_object = std::exchange(super->object, object);
+  TypeObject* old_obj_type = std::exchange(super->obj_type, object_type_);
+  if (old_type) decref(Value(old_type));
+  decref(old_object);
+  if (old_obj_type) decref(Value(old_obj_type));
   return 0;
 }
 static void super_dealloc(Object* object) {
@@ -570,6 +619,23 @@ static void super_dealloc(Object* object) {
   decref(super->object);
   if (super->obj_type) decref(Value(super->obj_type));
   free_object(object);
+}
+static void super_traverse(Object* object, GcVisit visit, void* arg) {
+  auto* super = static_cast<SuperObject*>(object);
+  if (super->type) visit(Value(super->type), arg);
+  visit(super->object, arg);
+  if (super->obj_type) visit(Value(super->obj_type), arg);
+}
+// `a.s = super(A, a)` is a cycle through the super object. Cleared, it looks like an unbound
+// super whose class is unknown (see super_repr).
+static void super_clear(Object* object) {
+  auto* super = static_cast<SuperObject*>(object);
+  TypeObject* type = std::exchange(super->type, nullptr);
+  Value held = std::exchange(super->object, Value());
+  TypeObject* obj_type = std::exchange(super->obj_type, nullptr);
+  if (type) decref(Value(type));
+  decref(held);
+  if (obj_type) decref(Value(obj_type));
 }
 static Ref super_getattr(Value self, Value name) {
   auto* super = self.as<SuperObject>();
@@ -595,7 +661,7 @@ static Ref super_getattr(Value self, Value name) {
 }
 static Ref super_repr(Value self) {
   auto* super = self.as<SuperObject>();
-  std::string text = "<super: <class '" + super->type->name + "'>, ";
+  std::string text = "<super: <class '" + (super->type ? super->type->name : std::string("NULL")) + "'>, ";
   text += super->obj_type ? "<" + super->obj_type->name + " object>>" : "NULL>";
   return str_new(text);
 }
@@ -698,7 +764,9 @@ void init_function_types() {
   add_property(&cell_type, "cell_contents", cell_get_contents);
   finish_static_type(&cell_type);
 
-  init_static_type(&property_type, "property", &object_type, sizeof(PropertyObject), type_flag_base_type);
+  init_static_type(&property_type, "property", &object_type, sizeof(PropertyObject), type_flag_base_type | type_flag_gc);
+  property_type.traverse = property_traverse;
+  property_type.clear = property_clear;
   property_type.new_ = property_new;
   property_type.init = property_init;
   property_type.dealloc = property_dealloc;
@@ -711,7 +779,12 @@ void init_function_types() {
   add_property(&property_type, "__doc__", property_get_doc);
   finish_static_type(&property_type);
 
-  init_static_type(&staticmethod_type, "staticmethod", &object_type, sizeof(StaticMethodObject), type_flag_base_type);
+  // type_flag_gc was set before any type was made (init_builtin_types): add_methods makes
+  // staticmethods from the first type on, and each needs its GcHeader.
+  init_static_type(&staticmethod_type, "staticmethod", &object_type, sizeof(StaticMethodObject),
+                   type_flag_base_type | type_flag_gc);
+  staticmethod_type.traverse = wrapper_traverse<StaticMethodObject>;
+  staticmethod_type.clear = wrapper_clear<StaticMethodObject>;
   staticmethod_type.new_ = wrapper_new<StaticMethodObject>;
   staticmethod_type.init = wrapper_init;
   staticmethod_type.dealloc = wrapper_dealloc<StaticMethodObject>;
@@ -721,7 +794,10 @@ void init_function_types() {
   add_property(&staticmethod_type, "__func__", wrapper_get_func<StaticMethodObject>);
   finish_static_type(&staticmethod_type);
 
-  init_static_type(&classmethod_type, "classmethod", &object_type, sizeof(ClassMethodObject), type_flag_base_type);
+  init_static_type(&classmethod_type, "classmethod", &object_type, sizeof(ClassMethodObject),
+                   type_flag_base_type | type_flag_gc);
+  classmethod_type.traverse = wrapper_traverse<ClassMethodObject>;
+  classmethod_type.clear = wrapper_clear<ClassMethodObject>;
   classmethod_type.new_ = wrapper_new<ClassMethodObject>;
   classmethod_type.init = wrapper_init;
   classmethod_type.dealloc = wrapper_dealloc<ClassMethodObject>;
@@ -730,7 +806,9 @@ void init_function_types() {
   add_property(&classmethod_type, "__func__", wrapper_get_func<ClassMethodObject>);
   finish_static_type(&classmethod_type);
 
-  init_static_type(&super_type, "super", &object_type, sizeof(SuperObject), type_flag_base_type);
+  init_static_type(&super_type, "super", &object_type, sizeof(SuperObject), type_flag_base_type | type_flag_gc);
+  super_type.traverse = super_traverse;
+  super_type.clear = super_clear;
   super_type.new_ = super_new;
   super_type.init = super_init;
   super_type.dealloc = super_dealloc;

@@ -15,6 +15,7 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/gil.hpp"
+#include "runtime/leak_check.hpp"
 #include "runtime/protocols.hpp"
 #include "stdlib/sys.hpp"
 
@@ -123,6 +124,7 @@ void report_uncaught(Value callable) {
 }
 
 void* run_thread(void* raw_start) {
+  LeakCheckThreadStack recorded_for_leak_check;
   auto* start = static_cast<ThreadStart*>(raw_start);
   ThreadState* thread = start->thread;
   current_thread = thread;
