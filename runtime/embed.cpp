@@ -146,6 +146,17 @@ using detail::value_of;
 
 // ---- Error ----
 
+void State::add_error_reference(uintptr_t exception) {
+  std::lock_guard<std::mutex> guard(errors_mutex);
+  ++error_references[exception];
+}
+
+void State::drop_error_reference(uintptr_t exception) {
+  std::lock_guard<std::mutex> guard(errors_mutex);
+  auto found = error_references.find(exception);
+  if (found != error_references.end() && --found->second == 0) error_references.erase(found);
+}
+
 Error::Error(std::string type_name, std::string message, std::string traceback)
     : type_name_(std::move(type_name)), message_(std::move(message)), traceback_(std::move(traceback)) {
   what_ = message_.empty() ? type_name_ : type_name_ + ": " + message_;
@@ -157,6 +168,7 @@ Error::Error(std::shared_ptr<State> state, uintptr_t exception, std::string type
     : Error(std::move(type_name), std::move(message), std::move(traceback)) {
   state_ = std::move(state);
   exception_ = exception;
+  if (state_) state_->add_error_reference(exception_);
 }
 
 Error::Error(const Error& other)
@@ -169,6 +181,7 @@ Error::Error(const Error& other)
   if (exception_ && state_ && state_->alive) {
     Enter inside(*state_);
     chaipy::incref(Value::from_bits(exception_));
+    state_->add_error_reference(exception_);
   } else {
     exception_ = 0;
   }
@@ -194,6 +207,7 @@ Error::~Error() { release(); }
 void Error::release() noexcept {
   if (exception_ && state_ && state_->alive) {
     Enter inside(*state_);
+    state_->drop_error_reference(exception_);
     chaipy::decref(Value::from_bits(exception_));
   }
   exception_ = 0;
@@ -447,6 +461,12 @@ Interpreter::~Interpreter() {
   for (auto& [type, object] : state.classes) chaipy::decref(object);
   state.classes.clear();
   chaipy::decref(state.interrupted_type);
+  {
+    std::lock_guard<std::mutex> guard(state.errors_mutex);
+    for (auto [exception, references] : state.error_references)
+      for (size_t i = 0; i < references; ++i) chaipy::decref(Value::from_bits(exception));
+    state.error_references.clear();
+  }
   chaipy::decref(state.chaipy_module);
   chaipy::decref(state.main_module);
   state.interrupted_type = state.chaipy_module = state.main_module = Value();

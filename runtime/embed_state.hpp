@@ -33,6 +33,12 @@ struct State {
   bool budget_active = false;
   uint64_t hook_countdown = 0;
   bool alive = true;  // false once the interpreter is gone (Errors may outlive it)
+  // The references Errors hold, by exception: dropped when the interpreter goes, so an Error
+  // that outlives it leaks nothing (it keeps its texts, loses its value).
+  std::mutex errors_mutex;
+  std::unordered_map<uintptr_t, size_t> error_references;
+  void add_error_reference(uintptr_t exception);
+  void drop_error_reference(uintptr_t exception);
 };
 
 // Runs the calling thread inside `state`'s interpreter for the scope: a no-op when it
