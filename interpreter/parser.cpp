@@ -6,6 +6,7 @@
 #include <cmath>
 #include <charconv>
 #include <cstdlib>
+#include <unordered_set>
 #include <utility>
 
 #include "interpreter/lexer.hpp"
@@ -1080,8 +1081,13 @@ class Parser {
   }
 
   // 'for' star_targets 'in' (the part before CPython's cut), with invalid_for_target.
+  // A failure is remembered by position: in the diagnosing pass each level tries the text
+  // twice (as targets, then as expressions), and without the memo a target holding nested
+  // unfinished comprehensions, `f(g(x for f(g(y for ...`, took time exponential in the nesting.
   ExprPtr for_target() {
     size_t start = pos_;
+    size_t memo_key = start * 2 + (diagnose_ ? 1 : 0);
+    if (failed_for_targets_.count(memo_key)) fail();
     ExprPtr target;
     if (speculate([&] {
           target = star_targets();
@@ -1090,6 +1096,7 @@ class Parser {
       next();
       return target;
     }
+    failed_for_targets_.insert(memo_key);
     check_diagnosing();
     ExprPtr all;
     pos_ = start;
@@ -1721,7 +1728,6 @@ class Parser {
       invalid_starred_first_item(pos_, false);
     } else if (!at_op(OpKind::DoubleStar) && !at_keyword_argument()) {
       first_argument = positional_argument();
-      size_t clauses = pos_;
       if (at_comprehension()) {
         // primary genexp: the generator expression as sole argument, `f(x for x in y)`
         std::vector<Comprehension> generators = for_if_clauses();
@@ -1734,7 +1740,11 @@ class Parser {
           node->pos = span(first);
           return node;
         }
-        pos_ = clauses;  // call_arguments reports the unparenthesized generator
+        // An unparenthesized generator among other arguments (invalid_arguments), reported from
+        // the clauses already parsed: parsing them again would double the work at every level
+        // of nested calls (a fuzzer's input of nested `max(len(w) for` took 30 s).
+        check_diagnosing();
+        unparenthesized_generator_error(*first_argument, generators, true);
       }
     }
     call_arguments(node->args, node->keywords, arguments_start, std::move(first_argument));
@@ -1861,7 +1871,12 @@ class Parser {
   // An unparenthesized generator expression `elt for ...` among other arguments
   // (invalid_arguments); alone, it is only valid as a call's sole argument.
   [[noreturn]] void generator_argument_error(const Expr& elt, bool first_argument) {
-    std::vector<Comprehension> generators = for_if_clauses();
+    unparenthesized_generator_error(elt, for_if_clauses(), first_argument);
+  }
+
+  // The same once the clauses are parsed, the position just after them.
+  [[noreturn]] void unparenthesized_generator_error(const Expr& elt, const std::vector<Comprehension>& generators,
+                                                    bool first_argument) {
     if (first_argument && !at_op(OpKind::Comma)) fail();
     const Comprehension& last = generators.back();
     const Expr& last_item = last.ifs.empty() ? *last.iter : *last.ifs.back();
@@ -2808,6 +2823,7 @@ class Parser {
   std::optional<SyntaxErrorInfo> unsupported_;
   bool suppress_invalid_expression_ = false;  // for the next expression() only
   bool fstring_;                              // parsing an f-string replacement field
+  std::unordered_set<size_t> failed_for_targets_;  // for_target: position * 2 + diagnosing
 };
 
 // Whether CPython's tokenize-to-the-end check would replace a parser error by the tokenizer

@@ -1,0 +1,25 @@
+# Regression (fuzzer): nested unfinished generator arguments across lines took the parser exponential time (30 s for this file); now a prompt SyntaxError as CPython's.
+# lang: generator expressions: laziness, consumption, nesting and singprint(next(gen), next(gen), list(gen), list(gen))
+print(sum(x for x in range(100)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through methods of # _thread: essions: laziness, consumption, nesting and singprint(next(gen), next(gen), list(gen), list(gen))
+print(sum(x for x in range(101)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through methods of # _thread: locks, RLock, start_new_thread, idents, stor expressions: laziness, consumption, nesting and singprint(next(gen), next(gen), list(gen), list(gen))
+print(sum(x for x in range(101)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+pint(sum(x for x in range(100)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through methods of # _thread: essions: laziness, consumption, nesting and singprint(next(gen), next(gen), list(gen), list(gen))
+print(sum(x for x in range(101)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through methods of # _thread: locks, RLock, start_new_thread, idents, stor expressions: laziness, consumption, nesting and singprint(next(gen), next(gen), list(gen), list(gen))
+print(sum(x for x in range(101)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through methods of # _thread: essions: laziness, consumption, nesting and singprint(next(gen), next(gen), list(gen), list(gen))
+print(sum(x for x in range(101)), m(sum(x for x in range(101)), max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through max(len(w) for # errolist(gen))
+print(sum(x for x in range(101)), max(len(w) for # errors: traceback through methods of # _thread: locks, RLock, start_new_thread, idents, sta  except Exception as error:
+      locks, RLock, start_new_thread, idents, sta  except Exception as error:
+        print(type(er, list(gen), list(gen))
+print(sum(x for x in range(101)), max(lena  except Exception as error:
