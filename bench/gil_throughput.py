@@ -3,7 +3,7 @@ import sys
 import threading
 import time
 
-ITERATIONS = 5_000_000
+ITERATIONS = 10_000_000
 REPETITIONS = 9
 
 
