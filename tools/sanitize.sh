@@ -49,4 +49,9 @@ export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 # Sanitized frames are several times bigger: a 1000-deep script recursion needs more than the
 # usual 8 MiB main stack (the interpreter sizes its recursion guard from this limit).
 ulimit -s 131072 2>/dev/null || ulimit -s unlimited 2>/dev/null || true
-ctest --test-dir "$build_dir" -j2 --output-on-failure "${selection[@]}" "$@"
+# GCC 12's ASan has no fork handler: a child forked while another thread holds one of the
+# sanitizer's locks can deadlock there. Such a rare hang ends
+# at the test's timeout (every test has one; --timeout covers any added without) and the test
+# runs once more; a test that fails without timing out is not repeated.
+ctest --test-dir "$build_dir" -j2 --output-on-failure --timeout 600 --repeat after-timeout:2 \
+      "${selection[@]}" "$@"

@@ -15,7 +15,7 @@ cmake --build "$build_dir" -j2
 ctest_log=$(mktemp)
 trap 'rm -f "$ctest_log"' EXIT
 ctest_status=0
-ctest --test-dir "$build_dir" -j2 --output-on-failure 2>&1 | tee "$ctest_log" || ctest_status=$?
+ctest --test-dir "$build_dir" -j2 --output-on-failure --timeout 600 2>&1 | tee "$ctest_log" || ctest_status=$?
 
 # CTest's summary: "100% tests passed, 0 tests failed out of 12"; no such line when it found no tests.
 ctest_total=$(sed -n 's/.*tests failed out of \([0-9][0-9]*\).*/\1/p' "$ctest_log" | tail -n 1)

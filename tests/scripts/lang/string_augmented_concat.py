@@ -10,7 +10,7 @@ def shared(n):
     keep = s
     s += "c"
     return s, keep
-r = build(200000)
+r = build(40000)
 print(len(r), r[:12], r[-4:])
 print(shared(1))
 t = "q"
