@@ -1,12 +1,13 @@
 #!/bin/sh
 # Set-up: makes sure the Debian packages the build, the tests and the benchmarks need are installed.
 # A fast no-op when they are; installs the missing ones when run as root; otherwise prints the command.
+# Arguments name further packages a particular job needs (tools/fuzz.sh: clang and its runtime).
 set -eu
 
 # cmake/g++/make build; boost-context, readline, gtest/gmock are linked; python3 runs bench/run and
 # the seed-script checker (which also needs git); lua5.4 is the benchmarks' second reference and
 # GNU time takes their peak RSS.
-packages="cmake g++ make libboost-context-dev libreadline-dev libgtest-dev libgmock-dev python3 lua5.4 git time"
+packages="cmake g++ make libboost-context-dev libreadline-dev libgtest-dev libgmock-dev python3 lua5.4 git time $*"
 
 missing=""
 for package in $packages; do

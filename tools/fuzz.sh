@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzing driver: tools/fuzz.sh TARGET SECONDS builds tests/fuzz's TARGET_fuzzer with clang and runs it;
-# tools/fuzz.sh --all SECONDS runs every target for SECONDS each, one after the other (the CI form).
+# tools/fuzz.sh --all SECONDS runs every target for SECONDS each, two at a time (the CI form: .ci/run).
 # TARGET: compile, run, pickle, format or number. The corpus (seeded from tests/scripts and from
 # CPython-made pickles) grows in $BUILD_DIR/corpus/TARGET; a crash, leak or timeout is saved in
 # $BUILD_DIR/artifacts/TARGET/ and makes the script fail. Extra arguments go to libFuzzer.
-# Needs Debian's clang (apt-get install -y clang); BUILD_DIR defaults to build-fuzz.
+# Needs Debian's clang and its runtime (libFuzzer, ASan): tools/bootstrap.sh installs them when
+# run as root. BUILD_DIR defaults to build-fuzz; FUZZ_JOBS (default 2) targets run at once.
 set -euo pipefail
 
 all_targets=(compile run pickle format number)
@@ -22,12 +23,17 @@ case $target in
 esac
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$repo/tools/bootstrap.sh" clang libclang-rt-14-dev
 build_dir=${BUILD_DIR:-$repo/build-fuzz}
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 cmake -S "$repo" -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCHAIPY_FUZZ=ON -DCHAIPY_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
-cmake --build "$build_dir" --target "${targets[@]/%/_fuzzer}" -j2 >/dev/null
+# The compiler's output is kept in build.log, shown only when the build fails.
+if ! cmake --build "$build_dir" --target "${targets[@]/%/_fuzzer}" -j2 >"$build_dir/build.log" 2>&1; then
+    tail -n 60 "$build_dir/build.log"
+    exit 1
+fi
 
 # Fills an empty corpus directory with the seeds of one target.
 seed_corpus() {
@@ -72,25 +78,45 @@ PY
     esac
 }
 
-# Leak checks are off for now: LeakSanitizer reports the immortal objects of the static types
-# (method descriptors made by add_methods at start-up) at exit, so every run would "fail".
-# A 32 MB quarantine (ASan's default is 256): with the default, the run target (a fresh
-# interpreter per input) reached 1.9 GB of RSS, near -rss_limit_mb, with 24 MB live; 0.6 GB with 32.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1:detect_leaks=0:quarantine_size_mb=32}
-failed=()
-for target in "${targets[@]}"; do
-    corpus=$build_dir/corpus/$target
-    artifacts=$build_dir/artifacts/$target
-    mkdir -p "$corpus" "$artifacts"
+# Leak checking on (libFuzzer then reports an input that leaks). A 32 MB quarantine (ASan's
+# default is 256): with the default, the run target (a fresh interpreter per input) reached
+# 1.9 GB of RSS, near -rss_limit_mb, with 24 MB live; 0.6 GB with 32.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1:detect_leaks=1:quarantine_size_mb=32}
+# One target: its libFuzzer output goes to $build_dir/logs/TARGET.log; the final statistics (or,
+# after a finding, the report) are printed. Returns non-zero on a finding.
+fuzz_target() {
+    local target=$1 corpus=$build_dir/corpus/$1 artifacts=$build_dir/artifacts/$1 log=$build_dir/logs/$1.log
+    shift
+    mkdir -p "$corpus" "$artifacts" "$build_dir/logs"
     if [ -z "$(ls -A "$corpus")" ]; then seed_corpus "$target" "$corpus"; fi
-    echo "== tools/fuzz.sh: $target for ${seconds}s" >&2
     # A run with -max_total_time ends with status 0 when nothing was found.
-    if ! "$build_dir/fuzz/${target}_fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-            -artifact_prefix="$artifacts/" -print_final_stats=1 "$@"; then
-        failed+=("$target")
+    if "$build_dir/fuzz/${target}_fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+            -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" >"$log" 2>&1; then
+        echo "== tools/fuzz.sh: $target ${seconds}s clean: $(grep -E '^Done [0-9]+ runs' "$log" | tail -n 1)"
+        grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' "$log" | sed 's/^/   /'
+    else
+        echo "== tools/fuzz.sh: $target FAILED (the input is in $artifacts/); the end of $log:"
+        tail -n 60 "$log"
+        return 1
     fi
+}
+
+jobs_at_once=${FUZZ_JOBS:-2}
+running=0
+failures=0
+for target in "${targets[@]}"; do
+    if [ "$running" -ge "$jobs_at_once" ]; then
+        wait -n || failures=$((failures + 1))
+        running=$((running - 1))
+    fi
+    fuzz_target "$target" "$@" &
+    running=$((running + 1))
 done
-if [ ${#failed[@]} -gt 0 ]; then
-    echo "tools/fuzz.sh: failed: ${failed[*]} (inputs in $build_dir/artifacts/)" >&2
+while [ "$running" -gt 0 ]; do
+    wait -n || failures=$((failures + 1))
+    running=$((running - 1))
+done
+if [ "$failures" -gt 0 ]; then
+    echo "tools/fuzz.sh: $failures target(s) found a problem (inputs in $build_dir/artifacts/)" >&2
     exit 1
 fi
