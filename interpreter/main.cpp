@@ -38,7 +38,11 @@ const char* const usage_text =
     "-V     : print the Python version number and exit (also --version)\n"
     "-X gilstats\n"
     "       : at exit, print a table of GIL use per thread to stderr\n"
-    "-B, -E, -I, -s, -S, -u\n"
+    "-E     : ignore PYTHON* environment variables (such as PYTHONUNBUFFERED)\n"
+    "-I     : isolate from the user's environment: -E, and neither the script's\n"
+    "         directory nor the current one is put at the front of sys.path\n"
+    "-u     : force the stdout and stderr streams to be unbuffered\n"
+    "-B, -s, -S\n"
     "       : accepted for compatibility with CPython; no effect\n"
     "--dis  : print the bytecode of every code object of the file and exit\n"
     "--gil-trace FILE\n"
@@ -195,6 +199,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string command, script;
   bool from_stdin = false, dis = false, gil_stats = false;
+  bool unbuffered = false, ignore_environment = false, isolated = false;
   std::string gil_trace, gil_timeline;
   size_t rest = args.size();
   for (size_t i = 0; i < args.size(); ++i) {
@@ -236,7 +241,16 @@ int main(int argc, char** argv) {
       rest = i + 1;
       break;
     }
-    if (a == "-u" || a == "-B" || a == "-I" || a == "-S" || a == "-E" || a == "-s") continue;  // accepted, no effect
+    if (a == "-u") {
+      unbuffered = true;
+      continue;
+    }
+    if (a == "-E" || a == "-I") {  // -I: also no script directory (or '') at the front of sys.path
+      ignore_environment = true;
+      isolated = isolated || a == "-I";
+      continue;
+    }
+    if (a == "-B" || a == "-S" || a == "-s") continue;  // accepted, no effect: no bytecode files, no site
     if (!a.empty() && a[0] == '-') return usage_error("Unknown option: " + a);
     script = a;
     rest = i + 1;
@@ -249,10 +263,12 @@ int main(int argc, char** argv) {
 
   InterpreterConfig config;
   config.executable = executable_path(argv[0]);
+  const char* unbuffered_variable = ignore_environment ? nullptr : getenv("PYTHONUNBUFFERED");
+  config.unbuffered_stdio = unbuffered || (unbuffered_variable && *unbuffered_variable);
   std::string source, filename, main_file;
   if (!command.empty()) {
     config.argv.push_back("-c");
-    config.path_entries.push_back("");
+    if (!isolated) config.path_entries.push_back("");
     source = command;
     filename = "<string>";
   } else if (!script.empty()) {
@@ -264,12 +280,12 @@ int main(int argc, char** argv) {
     }
     read_all(file, source);
     config.argv.push_back(script);
-    config.path_entries.push_back(directory_of(absolute));
+    if (!isolated) config.path_entries.push_back(directory_of(absolute));
     filename = absolute;
     main_file = absolute;
   } else {
     config.argv.push_back(from_stdin ? "-" : "");
-    config.path_entries.push_back("");
+    if (!isolated) config.path_entries.push_back("");
     filename = "<stdin>";
   }
   for (size_t i = rest; i < args.size(); ++i) config.argv.push_back(args[i]);

@@ -13,6 +13,7 @@ struct InterpreterConfig {
   std::vector<std::string> argv;          // sys.argv
   std::vector<std::string> path_entries;  // prepended to sys.path
   std::string executable;                 // sys.executable
+  bool unbuffered_stdio = false;          // stdout and stderr write through (chaipy -u)
 };
 
 struct Gil;

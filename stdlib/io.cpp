@@ -1059,6 +1059,7 @@ static Ref file_get_closed(Value self) { return Ref::boolean(state_of(self).clos
 static Ref file_get_encoding(Value self) { return Ref::borrow(*state_of(self).encoding_name); }
 static Ref file_get_errors(Value self) { return Ref::borrow(*state_of(self).errors_name); }
 static Ref file_get_line_buffering(Value self) { return Ref::boolean(state_of(self).line_buffered); }
+static Ref file_get_write_through(Value self) { return Ref::boolean(state_of(self).write_through); }
 static Ref file_get_newlines(Value) { return Ref::none(); }
 
 static TypeObject* binary_type_for(const FileState& s) {
@@ -1461,6 +1462,7 @@ static void init_file_type(TypeObject* type, const char* name, bool text) {
     add_property(type, "encoding", file_get_encoding);
     add_property(type, "errors", file_get_errors);
     add_property(type, "line_buffering", file_get_line_buffering);
+    add_property(type, "write_through", file_get_write_through);
     add_property(type, "newlines", file_get_newlines);
     add_property(type, "buffer", file_get_buffer);
   }
@@ -1566,7 +1568,7 @@ static bool c_locale_in_effect() {
   return name == "C" || name == "POSIX" || name == "C.UTF-8" || name == "C.utf8" || name == "UTF-8";
 }
 
-Ref make_std_stream(int fd, const char* name, bool writable) {
+Ref make_std_stream(int fd, const char* name, bool writable, bool unbuffered) {
   init_io_types();
   auto* state = new (std::nothrow) FileState();
   if (!state) return raise_no_memory();
@@ -1575,9 +1577,7 @@ Ref make_std_stream(int fd, const char* name, bool writable) {
   state->writable = writable;
   state->closefd = false;
   state->line_buffered = writable && (fd == 2 || isatty(fd));
-  // PYTHONUNBUFFERED (python -u): every write goes straight out.
-  const char* unbuffered = getenv("PYTHONUNBUFFERED");
-  state->write_through = writable && unbuffered && *unbuffered;
+  state->write_through = unbuffered;  // stdin too, as CPython (it changes nothing there)
   state->newline = NewlineMode::Lf;  // POSIX CPython: lines split at \n only, nothing translated
   state->name = str_new(name);
   state->mode = str_new(writable ? "w" : "r");

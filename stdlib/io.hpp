@@ -18,8 +18,9 @@ extern TypeObject bytes_io_type;            // _io.BytesIO
 extern TypeObject UnsupportedOperation_type;  // io.UnsupportedOperation (OSError and ValueError)
 
 // The text stream for a standard descriptor (0, 1, 2): UTF-8, never closes the descriptor,
-// line-buffered when it is a terminal (stderr: always), unbuffered under PYTHONUNBUFFERED. `name` is "<stdout>" etc.
-Ref make_std_stream(int fd, const char* name, bool writable);
+// line-buffered when it is a terminal (stderr: always), write-through when `unbuffered` (chaipy -u
+// or PYTHONUNBUFFERED, as CPython). `name` is "<stdout>" etc.
+Ref make_std_stream(int fd, const char* name, bool writable, bool unbuffered);
 
 // open(file, mode, buffering, encoding, errors, newline, closefd, opener) with CPython's
 // argument checks and errors. Null values mean "not given" (None).

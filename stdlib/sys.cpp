@@ -255,9 +255,9 @@ Ref create_sys_module(Interpreter& interp) {
   Ref path = string_list(interp.config.path_entries);
   Ref version_tuple = make_struct_sequence(
       &version_info_type, {int_from_i64(3), int_from_i64(11), int_from_i64(2), str_new("final"), int_from_i64(0)});
-  Ref stdin_stream = make_std_stream(0, "<stdin>", false);
-  Ref stdout_stream = make_std_stream(1, "<stdout>", true);
-  Ref stderr_stream = make_std_stream(2, "<stderr>", true);
+  Ref stdin_stream = make_std_stream(0, "<stdin>", false, interp.config.unbuffered_stdio);
+  Ref stdout_stream = make_std_stream(1, "<stdout>", true, interp.config.unbuffered_stdio);
+  Ref stderr_stream = make_std_stream(2, "<stderr>", true, interp.config.unbuffered_stdio);
   Ref float_info = make_struct_sequence(
       &float_info_type, {float_new(DBL_MAX), int_from_i64(DBL_MAX_EXP), int_from_i64(DBL_MAX_10_EXP),
                          float_new(DBL_MIN), int_from_i64(DBL_MIN_EXP), int_from_i64(DBL_MIN_10_EXP),

@@ -220,13 +220,11 @@ TEST_F(NativesTest, StringIOAndBytesIO) {
             "<class 'BaseException'>, <class 'object'>)");
 }
 
-// Disabled: since the GIL landed the pipe sees the write before flush; see NOTES.md (open issue).
-TEST_F(NativesTest, DISABLED_StdStreamsBufferUntilFlushed) {
+TEST_F(NativesTest, StdStreamsBufferUntilFlushed) {
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);
   fcntl(fds[0], F_SETFL, O_NONBLOCK);
-  unsetenv("PYTHONUNBUFFERED");  // it would make the stream write through
-  Ref stream = make_std_stream(fds[1], "<pipe>", true);
+  Ref stream = make_std_stream(fds[1], "<pipe>", true, false);
   ASSERT_TRUE(stream);
   ASSERT_TRUE(text_file_write(*stream, "line one\n"));
   char buffer[64];
