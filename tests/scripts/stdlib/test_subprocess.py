@@ -42,10 +42,11 @@ r = subprocess.run(["sh", "-c", "echo to-stderr 1>&2"], stdout=subprocess.PIPE, 
 print(r)
 r = subprocess.run(["sh", "-c", "echo gone"], stdout=subprocess.DEVNULL)
 print(r)
-with open("/tmp/h2/out.txt", "w") as f:
+out_path = f"/tmp/chaipy_test_subprocess_{os.getpid()}.txt"  # no other directory may be assumed
+with open(out_path, "w") as f:
     subprocess.run(["echo", "to file"], stdout=f)
-print(open("/tmp/h2/out.txt").read(), end="")
-os.unlink("/tmp/h2/out.txt")
+print(open(out_path).read(), end="")
+os.unlink(out_path)
 print(subprocess.call(["sh", "-c", "exit 5"]))
 print(subprocess.check_call(["true"]))
 print(subprocess.check_output(["echo", "co"]))
