@@ -65,6 +65,7 @@ static Ref builtin_build_class(Value, const Value* args, size_t nargs, Value kwn
   Value body = args[0];
   Value name = args[1];
   Ref bases = tuple_from_array(args + 2, nargs - 2);
+  if (!bases) return nullptr;
   Value explicit_meta;
   std::vector<Value> keyword_values;
   Ref keyword_names;
@@ -79,7 +80,8 @@ static Ref builtin_build_class(Value, const Value* args, size_t nargs, Value kwn
       keyword_values.push_back(args[nargs + k]);
     }
   }
-  if (!other_names.empty()) keyword_names = tuple_from_array(other_names.data(), other_names.size());
+  if (!other_names.empty() && !(keyword_names = tuple_from_array(other_names.data(), other_names.size())))
+    return nullptr;
   Value meta;
   if (explicit_meta && !(type_of(explicit_meta)->flags & type_flag_type_subclass)) {
     meta = explicit_meta;  // a plain callable as metaclass
@@ -98,8 +100,9 @@ static Ref builtin_build_class(Value, const Value* args, size_t nargs, Value kwn
     namespace_dict = call(*prepare, prepare_args.data(), 2, keyword_names ? *keyword_names : Value());
     if (!namespace_dict) return nullptr;
   } else {
+    if (!error_matches(&AttributeError_type)) return nullptr;  // a MemoryError, say, is not "no __prepare__"
     clear_error();
-    namespace_dict = dict_new();
+    if (!(namespace_dict = dict_new())) return nullptr;
   }
   if (!is_dict(*namespace_dict)) return raise(&TypeError_type, "__prepare__() must return a mapping");
   Ref body_result = run_class_body(body, *namespace_dict);

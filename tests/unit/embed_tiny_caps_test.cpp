@@ -58,4 +58,26 @@ TEST(EmbedTinyCaps, ScriptTestsNeverCrashUnderTinyCaps) {
   EXPECT_GT(memory_errors, scripts_run);  // the caps did bite
 }
 
+// Every allocation of a class statement fails in turn as the headroom grows a few bytes at a
+// time (the bases tuple of __build_class__ once went unchecked and crashed).
+TEST(EmbedTinyCaps, ClassStatementsFailCleanlyAtEveryAllocation) {
+  size_t memory_errors = 0;
+  for (size_t headroom = 0; headroom <= 6000; headroom += 8) {
+    chaipy::Options options;
+    options.stderr_callback = [](std::string_view) {};
+    chaipy::Interpreter vm(options);
+    vm.exec("class Meta(type):\n    pass\nclass Base:\n    def __init_subclass__(cls, **options): pass\n");
+    vm.set_memory_limit(vm.memory_used() + headroom);
+    try {
+      vm.exec("class A(Base, metaclass=Meta, flag=1):\n    x = 1\n    def f(self): return super()\n"
+              "class B(A):\n    pass\n");
+    } catch (const chaipy::Error& error) {
+      if (error.type_name() == "MemoryError") ++memory_errors;
+    }
+    vm.set_memory_limit(0);
+    EXPECT_EQ(vm.eval("sum(range(10))").cast<int>(), 45) << "with " << headroom << " bytes of headroom";
+  }
+  EXPECT_GT(memory_errors, 10u);
+}
+
 }  // namespace
