@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <new>
 #include <vector>
 
 #include "interpreter/opcodes.hpp"
@@ -597,11 +598,35 @@ enum AttributeCacheKind : uint32_t {
 
 static inline uint64_t current_type_epoch() { return type_lookup_epoch.load(std::memory_order_relaxed); }
 
-// Each instruction owns two cache entries (a site often sees two classes, a base and a
-// subclass); LOAD_GLOBAL uses the first.
-static CodeObject::InlineCache* cache_pair(CodeObject* code, uint32_t instruction) {
-  if (!code->caches) code->caches = std::make_unique<CodeObject::InlineCache[]>(2 * code->unit->code.size());
-  return &code->caches[2 * instruction];
+// How many cache entries an instruction owns: attribute instructions two (a site often sees
+// two classes, a base and a subclass), LOAD_GLOBAL one.
+static uint32_t cache_entries_of(Opcode op) {
+  switch (op) {
+    case Opcode::LOAD_ATTR:
+    case Opcode::STORE_ATTR:
+    case Opcode::LOAD_METHOD: return 2;
+    case Opcode::LOAD_GLOBAL: return 1;
+    default: return 0;
+  }
+}
+
+// The cache entries of `instruction`, made for the whole code object on its first fill; null
+// when there is no memory for them (the instruction then runs uncached).
+static CodeObject::InlineCache* cache_entries(CodeObject* code, uint32_t instruction) {
+  if (!code->caches) {
+    const std::vector<uint32_t>& words = code->unit->code;
+    std::unique_ptr<uint32_t[]> index(new (std::nothrow) uint32_t[words.size()]);
+    if (!index) return nullptr;
+    uint32_t count = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      index[i] = count;
+      count += cache_entries_of(instruction_opcode(words[i]));
+    }
+    code->caches.reset(new (std::nothrow) CodeObject::InlineCache[count]());
+    if (!code->caches) return nullptr;
+    code->cache_index = std::move(index);
+  }
+  return &code->caches[code->cache_index[instruction]];
 }
 
 // The entry of `instruction` filled for receivers of `type` in this epoch, or null.
@@ -609,7 +634,7 @@ static CodeObject::InlineCache* cache_pair(CodeObject* code, uint32_t instructio
                                                                                       uint32_t instruction,
                                                                                       TypeObject* type, uint32_t kind) {
   if (!code->caches) return nullptr;
-  const CodeObject::InlineCache* pair = &code->caches[2 * instruction];
+  const CodeObject::InlineCache* pair = &code->caches[code->cache_index[instruction]];
   uint64_t epoch = current_type_epoch();
   uintptr_t key = reinterpret_cast<uintptr_t>(type);
   if (pair[0].version2 == key && pair[0].version == epoch && pair[0].kind == kind) return &pair[0];
@@ -619,7 +644,8 @@ static CodeObject::InlineCache* cache_pair(CodeObject* code, uint32_t instructio
 
 // Keeps the first entry when it is still valid for another type (the second class of a site).
 static void fill_attribute_cache(CodeObject* code, uint32_t instruction, const CodeObject::InlineCache& entry) {
-  CodeObject::InlineCache* pair = cache_pair(code, instruction);
+  CodeObject::InlineCache* pair = cache_entries(code, instruction);
+  if (!pair) return;
   bool keep_first = pair[0].version == entry.version && pair[0].version2 != entry.version2;
   pair[keep_first ? 1 : 0] = entry;
 }
@@ -656,6 +682,21 @@ static int64_t entry_index_by_identity(DictObject* dict, Value name) {
   if (index < 0 || current_type_epoch() != epoch) return;
   fill_attribute_cache(code, instruction, {epoch, reinterpret_cast<uintptr_t>(type), Value(), uint32_t(index),
                                            attribute_cache_instance_value});
+}
+
+// LOAD_METHOD's check that no instance attribute shadows the method: the entry index of
+// `name` (an interned str) in an instance dict, -1 when absent, -2 with an error raised. A small
+// dict is first scanned for an entry with the name's hash: the usual answer, absent, then needs
+// neither hashing nor a call (a hash match goes through the real lookup).
+static int64_t instance_dict_index(DictObject* dict, Value name) {
+  constexpr int64_t scanned_entries_limit = 8;
+  int64_t hash = name.as<StrObject>()->hash;
+  DictKeys* keys = dict->keys;
+  if (hash == -1 || keys->nentries > scanned_entries_limit) return dict_lookup_index(Value(dict), name);
+  const DictEntry* entries = keys_entries(keys);
+  for (int64_t i = 0; i < keys->nentries; ++i)
+    if (entries[i].hash == hash && entries[i].key) return dict_lookup_index(Value(dict), name);
+  return -1;
 }
 
 static bool frame_stack_too_deep(ThreadState& ts) {
@@ -864,7 +905,7 @@ dispatch:
     // (a value replaced in place is read afresh from the entry).
     auto* globals = frame.globals.as<DictObject>();
     auto* builtins = frame.builtins.as<DictObject>();
-    CodeObject::InlineCache* cache = code->caches ? &code->caches[2 * (pc - 1)] : nullptr;
+    CodeObject::InlineCache* cache = code->caches ? &code->caches[code->cache_index[pc - 1]] : nullptr;
     if (cache && cache->version == globals->keys_version && cache->version2 == builtins->keys_version) {
       Value found = cache->index & global_cache_in_builtins
                         ? dict_value_at(builtins, cache->index & ~global_cache_in_builtins)
@@ -893,7 +934,8 @@ dispatch:
       found = dict_value_at(builtins, index);
       where = uint32_t(index) | global_cache_in_builtins;
     }
-    *cache_pair(code, pc - 1) = {globals->keys_version, builtins->keys_version, Value(), where};
+    if (CodeObject::InlineCache* entry = cache_entries(code, pc - 1))
+      *entry = {globals->keys_version, builtins->keys_version, Value(), where};
     incref(found);
     PUSH(found);
     DISPATCH();
@@ -988,7 +1030,7 @@ dispatch:
     if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_method)) {
       // An instance attribute of the same name would shadow the method.
       DictObject* dict = type->dict_offset ? instance_dict_of(owner, type) : nullptr;
-      int64_t shadowing = dict && dict->used ? dict_lookup_index(Value(dict), name) : -1;
+      int64_t shadowing = dict && dict->used ? instance_dict_index(dict, name) : -1;
       CHECK(shadowing != -2);
       if (shadowing == -1) {
         incref(cache->value);
@@ -1182,6 +1224,21 @@ dispatch:
         default: done = false; break;
       }
       if (done) {
+        // The result goes to a local (`d = a - b`, `x += y`) whose float nobody else holds (the
+        // operands on the stack aside): that float takes the result, and the STORE_FAST is done.
+        uint32_t next = instructions[pc];
+        if (instruction_opcode(next) == Opcode::STORE_FAST) {
+          Value target = fast[instruction_arg(next)];
+          if (target.is_object() && target.as_object()->type == &float_type &&
+              target.as_object()->refcount == ((target == left || target == right) ? 2 : 1)) {
+            target.as<FloatObject>()->value = r;
+            --sp;
+            ++pc;
+            decref(right);
+            decref(left);
+            FAST_DISPATCH();
+          }
+        }
         // An operand only the stack holds (an intermediate result) takes the result in place.
         if (left.is_object() && left.as_object()->refcount == 1 && left.as_object()->type == &float_type) {
           left.as<FloatObject>()->value = r;

@@ -24,10 +24,12 @@ struct CodeObject : Object {
   uint32_t nlocals;                // varnames.size()
   uint32_t ncells;                 // cellvars + freevars
   uint32_t frame_size;             // locals + cells + max_stack: slots a frame needs
-  // Per-instruction inline caches for LOAD_GLOBAL / LOAD_ATTR / STORE_ATTR / LOAD_METHOD
-  // (indexed by pc). LOAD_GLOBAL: the two dicts' keys versions and the entry index. Attributes:
-  // the type lookup epoch, the instance type, the class attribute found, a guess of the entry
-  // index in the instance dict (checked on use) and what kind of access was seen.
+  // Inline caches of LOAD_GLOBAL (one entry) and LOAD_ATTR / STORE_ATTR / LOAD_METHOD (two
+  // entries each), made on the first cache fill; `cache_index[pc]` is where the entries of the
+  // instruction at pc start (instructions without a cache cost only that index). LOAD_GLOBAL:
+  // the two dicts' keys versions and the entry index. Attributes: the type lookup epoch, the
+  // instance type, the class attribute found, a guess of the entry index in the instance dict
+  // (checked on use) and what kind of access was seen.
   struct InlineCache {
     uint64_t version = 0;   // dict keys version or type lookup epoch that validates the entry
     uint64_t version2 = 0;
@@ -35,6 +37,7 @@ struct CodeObject : Object {
     uint32_t index = 0;
     uint32_t kind = 0;
   };
+  std::unique_ptr<uint32_t[]> cache_index;
   std::unique_ptr<InlineCache[]> caches;
 };
 // Builds the runtime code object (recursively for nested code constants).

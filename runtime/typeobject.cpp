@@ -36,6 +36,12 @@ static thread_local int dealloc_depth = 0;
 static thread_local Object* deferred_deallocs = nullptr;
 
 void dealloc_object(Object* object) {
+  // Float arithmetic frees an exact float per operation: its dealloc (back to the free list)
+  // frees nothing else, so it needs neither untracking nor the depth bookkeeping below.
+  if (object->type == &float_type) {
+    float_type.dealloc(object);
+    return;
+  }
   // Untracked first: deallocation may run code that allocates, and so a collection, which
   // must not see an object whose count has dropped to zero.
   if (has_gc_header(object)) gc_untrack(object);
