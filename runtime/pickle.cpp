@@ -115,9 +115,8 @@ PICKLE_INLINE uint64_t get_le(const char* p, int n) {
   return v;
 }
 
-// Strict UTF-8 (surrogates allowed, as CPython's "surrogatepass" the pickler uses) into a str.
-Ref decode_utf8(std::string_view data) {
-  if (is_ascii(data)) return str_new_ascii(data);
+// decode_utf8 for text with a byte >= 0x80: a str, or UnicodeDecodeError as CPython words it.
+[[gnu::noinline]] Ref decode_non_ascii_utf8(std::string_view data) {
   if (utf8_is_wellformed(data)) return str_new(data);
   Utf8Error error;
   utf8_check(data, error);
@@ -125,6 +124,62 @@ Ref decode_utf8(std::string_view data) {
   snprintf(message, sizeof message, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", unsigned(uint8_t(data[error.start])),
            error.start, error.reason ? error.reason : "invalid data");
   return raise(&UnicodeDecodeError_type, message);
+}
+
+// Whether a short text is all ASCII: whole words, the last one overlapping the one before it,
+// so a typical key or field (a few to a few dozen bytes) costs no per-byte loop.
+PICKLE_INLINE bool is_short_ascii(const char* p, size_t n) {
+  constexpr uint64_t high_bits = 0x8080808080808080ull;
+  if (n >= 8) {
+    uint64_t bits = 0, word;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      bits |= word;
+    }
+    std::memcpy(&word, p + n - 8, 8);
+    return !((bits | word) & high_bits);
+  }
+  if (n >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return !((first | last) & uint32_t(high_bits));
+  }
+  unsigned bits = 0;
+  for (size_t i = 0; i < n; ++i) bits |= uint8_t(p[i]);
+  return bits < 0x80;
+}
+
+// Moves n bytes (sizeof(Word) <= n <= 2 * sizeof(Word)) as two possibly overlapping words.
+template <class Word>
+PICKLE_INLINE void copy_as_two_words(char* out, const char* in, size_t n) {
+  Word first, last;
+  std::memcpy(&first, in, sizeof(Word));
+  std::memcpy(&last, in + n - sizeof(Word), sizeof(Word));
+  std::memcpy(out, &first, sizeof(Word));
+  std::memcpy(out + n - sizeof(Word), &last, sizeof(Word));
+}
+
+// memcpy for the few bytes of a typical key or field, inline: overlapping word moves instead of
+// a library call per str (16 bytes and more go to memcpy).
+PICKLE_INLINE void copy_short(char* out, const char* in, size_t n) {
+  if (n >= 16) {
+    std::memcpy(out, in, n);
+  } else if (n >= 8) {
+    copy_as_two_words<uint64_t>(out, in, n);
+  } else if (n >= 4) {
+    copy_as_two_words<uint32_t>(out, in, n);
+  } else if (n) {
+    out[0] = in[0];
+    out[n / 2] = in[n / 2];
+    out[n - 1] = in[n - 1];
+  }
+}
+
+// Strict UTF-8 (surrogates allowed, as CPython's "surrogatepass" the pickler uses) into a str.
+PICKLE_INLINE Ref decode_utf8(std::string_view data) {
+  if (data.size() <= 64 ? is_short_ascii(data.data(), data.size()) : is_ascii(data)) return str_new_ascii(data);
+  return decode_non_ascii_utf8(data);
 }
 
 // Latin-1 bytes to str.
@@ -150,73 +205,81 @@ struct RecursionGuard {
 
 // Identity-keyed table from objects to memo indices; holds a reference to every key so that
 // temporaries made while pickling (reduce tuples) keep their addresses until the end.
+// Memo indices are handed out in insertion order, so the keys live in a dense array indexed by
+// memo index and the open-addressing table holds only `index + 1` (0: empty): a dumps() clears
+// a 256-byte table and releases exactly the keys it took, with no scan of empty slots.
 class PointerMemo {
  public:
-  PointerMemo() { std::memset(static_cast<void*>(embedded_), 0, sizeof embedded_); }
+  PointerMemo() { std::memset(embedded_slots_, 0, sizeof embedded_slots_); }
   PointerMemo(const PointerMemo&) = delete;
   PointerMemo& operator=(const PointerMemo&) = delete;
   ~PointerMemo() { release_keys(); }
   PICKLE_INLINE int64_t find(Value key) const {
     size_t mask = capacity_ - 1;
     for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-      if (slots_[i].key == key.bits()) return int64_t(slots_[i].index);
-      if (!slots_[i].key) return -1;
+      uint32_t slot = slots_[i];
+      if (!slot) return -1;
+      if (keys_[slot - 1] == key.bits()) return int64_t(slot - 1);
     }
   }
-  PICKLE_INLINE void insert(Value key, uint32_t index) {
-    if ((used_ + 1) * 3 >= capacity_ * 2) grow();
+  // Adds key with the next memo index, size().
+  PICKLE_INLINE void insert(Value key) {
+    if ((used_ + 1) * 3 >= capacity_ * 2) grow_table();
+    if (used_ == keys_capacity_) grow_keys();
     incref(key);
-    place(key.bits(), index);
+    keys_[used_] = key.bits();
+    place(key.bits(), uint32_t(used_ + 1));
     ++used_;
   }
   size_t size() const { return used_; }
   void clear() {
     release_keys();
-    heap_.reset();
-    slots_ = embedded_;
+    heap_slots_.reset();
+    heap_keys_.reset();
+    slots_ = embedded_slots_;
+    keys_ = embedded_keys_;
     capacity_ = embedded_size;
-    std::memset(static_cast<void*>(embedded_), 0, sizeof embedded_);
+    keys_capacity_ = embedded_keys_size;
+    std::memset(embedded_slots_, 0, sizeof embedded_slots_);
     used_ = 0;
   }
 
  private:
-  struct Entry {
-    uintptr_t key;
-    uint64_t index;  // 64 bits: no padding, so tables are cleared with memset
-  };
-  // A typical pickle's memo fits the embedded table: no allocation per dumps().
+  // A typical pickle's memo fits the embedded arrays: no allocation per dumps().
   static constexpr size_t embedded_size = 64;
+  static constexpr size_t embedded_keys_size = embedded_size * 2 / 3 + 1;
   static size_t hash(Value key) { return size_t((key.bits() >> 4) * 0x9E3779B97F4A7C15ull >> 20); }
   void release_keys() {
-    size_t left = used_;
-    for (size_t i = 0; left && i < capacity_; ++i) {
-      if (slots_[i].key) {
-        decref(Value::from_bits(slots_[i].key));
-        --left;
-      }
-    }
+    for (size_t i = 0; i < used_; ++i) decref(Value::from_bits(keys_[i]));
   }
-  void place(uintptr_t key, uint64_t index) {
+  PICKLE_INLINE void place(uintptr_t key, uint32_t slot) {
     size_t mask = capacity_ - 1;
     size_t i = hash(Value::from_bits(key)) & mask;
-    while (slots_[i].key) i = (i + 1) & mask;
-    slots_[i] = {key, index};
+    while (slots_[i]) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
-  [[gnu::noinline]] void grow() {
-    std::unique_ptr<Entry[]> old = std::move(heap_);
-    Entry* old_slots = slots_;
-    size_t old_capacity = capacity_;
+  [[gnu::noinline]] void grow_table() {
+    if (capacity_ >= (size_t(1) << 31)) throw std::bad_alloc();  // slots hold 32-bit indices
     capacity_ *= 2;
-    heap_.reset(new Entry[capacity_]);
-    slots_ = heap_.get();
-    std::memset(static_cast<void*>(slots_), 0, capacity_ * sizeof(Entry));
-    for (size_t i = 0; i < old_capacity; ++i)
-      if (old_slots[i].key) place(old_slots[i].key, old_slots[i].index);
+    heap_slots_.reset(new uint32_t[capacity_]());
+    slots_ = heap_slots_.get();
+    for (size_t i = 0; i < used_; ++i) place(keys_[i], uint32_t(i + 1));
   }
-  Entry embedded_[embedded_size];
-  std::unique_ptr<Entry[]> heap_;
-  Entry* slots_ = embedded_;
-  size_t capacity_ = embedded_size;
+  [[gnu::noinline]] void grow_keys() {
+    size_t capacity = keys_capacity_ * 2;
+    std::unique_ptr<uintptr_t[]> bigger(new uintptr_t[capacity]);
+    std::memcpy(bigger.get(), keys_, used_ * sizeof(uintptr_t));
+    heap_keys_ = std::move(bigger);
+    keys_ = heap_keys_.get();
+    keys_capacity_ = capacity;
+  }
+  uint32_t embedded_slots_[embedded_size];
+  uintptr_t embedded_keys_[embedded_keys_size];
+  std::unique_ptr<uint32_t[]> heap_slots_;
+  std::unique_ptr<uintptr_t[]> heap_keys_;
+  uint32_t* slots_ = embedded_slots_;
+  uintptr_t* keys_ = embedded_keys_;
+  size_t capacity_ = embedded_size, keys_capacity_ = embedded_keys_size;
   size_t used_ = 0;
 };
 
@@ -244,6 +307,13 @@ class OutputBuffer {
   PICKLE_INLINE void push(char c) {
     if (size_ == capacity_) grow(1);
     data_[size_++] = c;
+  }
+  // Appends n bytes for the caller to fill: their address.
+  PICKLE_INLINE char* extend(size_t n) {
+    if (n > capacity_ - size_) grow(n);
+    char* out = data_ + size_;
+    size_ += n;
+    return out;
   }
   void append_filled(size_t n, char c) {
     if (n > capacity_ - size_) grow(n);
@@ -310,14 +380,16 @@ class PickleWriter {
   bool fix_imports_;
   bool framing_ = false;
   size_t frame_start_ = no_frame;
+  size_t frame_full_at_ = no_frame;  // the output size at which the open frame is full
   OutputBuffer out_;
 
   // ---- output and framing (as _Pickler_Write / CommitFrame / OpcodeBoundary) ----
   PICKLE_INLINE void start_frame_if_framing() {
-    if (framing_ && frame_start_ == no_frame) start_frame();
+    if (frame_start_ == no_frame && framing_) start_frame();
   }
   [[gnu::noinline]] void start_frame() {
     frame_start_ = out_.size();
+    frame_full_at_ = frame_start_ + frame_header_size + frame_size_target;
     out_.append_filled(frame_header_size, '\xfe');
   }
   PICKLE_INLINE void write(const char* data, size_t n) {
@@ -339,10 +411,10 @@ class PickleWriter {
       out_.erase(frame_start_, frame_header_size);
     }
     frame_start_ = no_frame;
+    frame_full_at_ = no_frame;
   }
   PICKLE_INLINE bool opcode_boundary() {
-    if (!framing_ || frame_start_ == no_frame) return true;
-    if (out_.size() - frame_start_ - frame_header_size < frame_size_target) return true;
+    if (out_.size() < frame_full_at_) [[likely]] return true;  // no frame open, or room in it
     commit_frame();
     return !file_write || flush_to_file();
   }
@@ -382,7 +454,7 @@ class PickleWriter {
   // ---- memo ----
   PICKLE_INLINE bool memo_put(Value obj) {
     size_t index = memo->size();
-    memo->insert(obj, uint32_t(index));
+    memo->insert(obj);
     if (proto_ >= 4) write_op(MEMOIZE);
     else write_put(index);
     return true;
@@ -419,7 +491,7 @@ class PickleWriter {
   }
   bool save_long(Value obj) {
     int64_t value;
-    bool small = int_to_i64(obj, value);
+    bool small = obj.is_small_int() ? (value = obj.as_small_int(), true) : int_to_i64(obj, value);
     if (small && value >= -0x80000000ll && value <= 0x7fffffffll) {
       if (bin_) {
         char data[5];
@@ -553,14 +625,21 @@ class PickleWriter {
   }
   bool save_str(Value obj) {
     std::string_view data = str_view(obj);
+    if (data.size() <= 0xff && proto_ >= 4) {
+      // The usual str of protocol 4+: SHORT_BINUNICODE, length, text, MEMOIZE in one stretch.
+      start_frame_if_framing();
+      char* out = out_.extend(data.size() + 3);
+      out[0] = char(SHORT_BINUNICODE);
+      out[1] = char(data.size());
+      copy_short(out + 2, data.data(), data.size());
+      out[data.size() + 2] = char(MEMOIZE);
+      memo->insert(obj);
+      return true;
+    }
     if (bin_) {
       char header[9];
       size_t header_size;
-      if (data.size() <= 0xff && proto_ >= 4) {
-        header[0] = char(SHORT_BINUNICODE);
-        header[1] = char(data.size());
-        header_size = 2;
-      } else if (data.size() <= 0xffffffffull) {
+      if (data.size() <= 0xffffffffull) {
         header[0] = char(BINUNICODE);
         put_u32(header + 1, data.size());
         header_size = 5;
@@ -1309,7 +1388,7 @@ class InlineVector {
   T& operator[](size_t i) { return items_[i]; }
   T& back() { return items_[size_ - 1]; }
   const T& back() const { return items_[size_ - 1]; }
-  PICKLE_INLINE void push_back(T item) {
+  PICKLE_INLINE void push_back(T&& item) {
     if (size_ == capacity_) grow(size_ + 1);
     new (&items_[size_]) T(std::move(item));
     ++size_;
@@ -1364,7 +1443,7 @@ class PickleReader {
   PickleReader(std::string_view data, Value file_read, Value file_readline)
       : data_(data.data()), end_(data.size()), file_read_(file_read), file_readline_(file_readline) {}
   Value persistent_load, find_class_override, buffers;  // borrowed hooks, may be null
-  std::string encoding = "ASCII";
+  std::string_view encoding = "ASCII";  // borrowed: the caller keeps the text alive
   bool fix_imports = true;
   // Safe mode (safe=True): every opcode that names a global (GLOBAL, STACK_GLOBAL, INST, EXT*)
   // is refused before anything is imported or looked up, a find_class override included, so
@@ -1380,16 +1459,20 @@ class PickleReader {
     marks_.clear();
     set_proto(0);
     for (;;) {
-      const char* op;
-      if (!read(1, op)) {
-        if (error_matches(&UnpicklingError_type)) {
-          clear_error();
-          raise(&EOFError_type, "Ran out of input");
+      unsigned char code;
+      if (pos_ < end_) [[likely]] {
+        code = uint8_t(data_[pos_++]);
+      } else {
+        const char* op;
+        if (!read(1, op)) {
+          if (error_matches(&UnpicklingError_type)) {
+            clear_error();
+            raise(&EOFError_type, "Ran out of input");
+          }
+          return nullptr;
         }
-        return nullptr;
+        code = uint8_t(*op);
       }
-      unsigned char code = uint8_t(*op);
-      last_opcode_ = code;
       if (code == STOP) {
         if (stack_.size() <= fence()) return stack_underflow();
         Ref result = std::move(stack_.back());
@@ -1408,7 +1491,6 @@ class PickleReader {
   InlineVector<Ref, 32> stack_;
   InlineVector<size_t, 16> marks_;
   int proto_ = 0;
-  unsigned char last_opcode_ = 0;
 
   void set_proto(int version) {
     proto_ = version;
@@ -1480,10 +1562,23 @@ class PickleReader {
   }
 
   // ---- stack ----
-  PICKLE_INLINE void push(Ref v) { stack_.push_back(std::move(v)); }
-  PICKLE_INLINE bool push_new(Ref v) {
+  PICKLE_INLINE void push(Ref&& v) { stack_.push_back(std::move(v)); }
+  PICKLE_INLINE bool push_new(Ref&& v) {
     if (!v) return false;
     stack_.push_back(std::move(v));
+    return true;
+  }
+  // push_new for what picklers memoize (strs, bytes, tuples, containers): protocol 4+ follows
+  // each with MEMOIZE, taken here when it is next in the buffer, without a trip through the
+  // opcode switch (MEMOIZE is a third of the opcodes of a typical plain-data pickle).
+  PICKLE_INLINE bool push_memoizable(Ref&& v) {
+    if (!v) return false;
+    Value value = *v;
+    stack_.push_back(std::move(v));
+    if (pos_ < end_ && uint8_t(data_[pos_]) == MEMOIZE) {
+      ++pos_;
+      return memo_put(memo->count, value);
+    }
     return true;
   }
   Ref pop() {
@@ -1494,6 +1589,7 @@ class PickleReader {
   }
   // The items above the last MARK (removed from the stack with the mark).
   bool pop_mark(size_t& start) {
+    start = 0;  // set on failure too: callers' compilers cannot see that they skip it then
     if (marks_.empty()) return bool(raise(&UnpicklingError_type, "could not find MARK"));
     start = marks_.back();
     marks_.pop_back();
@@ -1515,7 +1611,12 @@ class PickleReader {
   // ---- memo ----
   PICKLE_INLINE bool memo_put(uint64_t index, Value value) {
     InlineVector<Ref, 32>& dense = memo->dense;
-    if (index < dense.size() && !dense[index]) {  // the usual case: the next free index
+    if (index == dense.size()) {  // the usual case: the next index, appended
+      dense.push_back(Ref::borrow(value));
+      ++memo->count;
+      return true;
+    }
+    if (index < dense.size() && !dense[index]) {  // a hole left by out-of-order PUTs
       dense[index] = Ref::borrow(value);
       ++memo->count;
       return true;
@@ -1868,12 +1969,13 @@ class PickleReader {
     stack_.resize(start);
     return true;
   }
-  PICKLE_INLINE bool sized_bytes(int width, std::string_view& out) {
+  // The length (`width` bytes) and payload of `code`'s argument.
+  PICKLE_INLINE bool sized_bytes(unsigned char code, int width, std::string_view& out) {
     uint64_t n;
     if (!read_uint(width, n)) return false;
     const char* p;
     if (n > uint64_t(INT64_MAX)) {
-      const char* what = width == 8 && last_opcode_ == BINUNICODE8 ? "BINUNICODE" : width == 8 && last_opcode_ == BYTEARRAY8 ? "BYTEARRAY8" : "BINBYTES";
+      const char* what = code == BINUNICODE8 ? "BINUNICODE" : code == BYTEARRAY8 ? "BYTEARRAY8" : "BINBYTES";
       return bool(raise_format(&OverflowError_type, "%s exceeds system's maximum size of %lld bytes", what, (long long)INT64_MAX));
     }
     if (!read(size_t(n), p)) return false;
@@ -1928,22 +2030,22 @@ class PickleReader {
       }
       case SHORT_BINUNICODE: case BINUNICODE: case BINUNICODE8: {
         std::string_view text;
-        if (!sized_bytes(code == SHORT_BINUNICODE ? 1 : code == BINUNICODE ? 4 : 8, text)) return false;
-        return push_new(decode_utf8(text));
+        if (!sized_bytes(code, code == SHORT_BINUNICODE ? 1 : code == BINUNICODE ? 4 : 8, text)) return false;
+        return push_memoizable(decode_utf8(text));
       }
       case SHORT_BINBYTES: case BINBYTES: case BINBYTES8: {
         std::string_view data;
-        if (!sized_bytes(code == SHORT_BINBYTES ? 1 : code == BINBYTES ? 4 : 8, data)) return false;
-        return push_new(bytes_new(data));
+        if (!sized_bytes(code, code == SHORT_BINBYTES ? 1 : code == BINBYTES ? 4 : 8, data)) return false;
+        return push_memoizable(bytes_new(data));
       }
       case EMPTY_TUPLE: return push_new(empty_tuple());
       case TUPLE1: case TUPLE2: case TUPLE3: {
         size_t n = code - TUPLE1 + 1;
         if (stack_.size() < fence() + n) return bool(stack_underflow());
-        return push_new(tuple_from(stack_.size() - n));
+        return push_memoizable(tuple_from(stack_.size() - n));
       }
-      case EMPTY_LIST: return push_new(list_new(0));
-      case EMPTY_DICT: return push_new(dict_new());
+      case EMPTY_LIST: return push_memoizable(list_new(0));
+      case EMPTY_DICT: return push_memoizable(dict_new());
       case APPENDS: {
         size_t start;
         if (!pop_mark(start)) return false;
@@ -2011,12 +2113,12 @@ class PickleReader {
       }
       case BYTEARRAY8: {
         std::string_view data;
-        if (!sized_bytes(8, data)) return false;
-        return push_new(bytearray_new(data));
+        if (!sized_bytes(code, 8, data)) return false;
+        return push_memoizable(bytearray_new(data));
       }
       case SHORT_BINSTRING: case BINSTRING: {
         std::string_view data;
-        if (!sized_bytes(code == SHORT_BINSTRING ? 1 : 4, data)) return false;
+        if (!sized_bytes(code, code == SHORT_BINSTRING ? 1 : 4, data)) return false;
         return push_new(decode_text(data));
       }
       case STRING: {
@@ -2042,9 +2144,9 @@ class PickleReader {
       case TUPLE: {
         size_t start;
         if (!pop_mark(start)) return false;
-        return push_new(tuple_from(start));
+        return push_memoizable(tuple_from(start));
       }
-      case EMPTY_SET: return push_new(set_new());
+      case EMPTY_SET: return push_memoizable(set_new());
       case LIST: {
         size_t start;
         if (!pop_mark(start)) return false;
@@ -2247,7 +2349,7 @@ Ref loads_with(Value data, Value file_read, Value file_readline, std::string_vie
   UnpickleMemo memo;
   PickleReader reader(view, file_read, file_readline);
   reader.memo = &memo;
-  reader.encoding = std::string(encoding);
+  reader.encoding = encoding;
   reader.fix_imports = fix_imports;
   reader.buffers = buffers;
   reader.safe = safe;
@@ -2483,7 +2585,8 @@ Ref unpickler_load(Value self, const Value*, size_t nargs, Value kwnames) {
     if (!(find_class = get_attr(self, "find_class"))) return nullptr;
   PickleReader reader(std::string_view(), unpickler->read, unpickler->readline);
   reader.memo = unpickler->memo;
-  reader.encoding = *unpickler->encoding;
+  std::string encoding = *unpickler->encoding;  // a copy: a hook may re-run __init__ meanwhile
+  reader.encoding = encoding;
   reader.fix_imports = unpickler->fix_imports;
   reader.buffers = unpickler->buffers;
   reader.persistent_load = *persistent_load;
@@ -2512,6 +2615,8 @@ const MethodDef unpickler_methods[] = {
 // ---- module functions ----
 
 Ref module_dumps(Value, const Value* args, size_t nargs, Value kwnames) {
+  bool no_keywords = !kwnames || tuple_size(kwnames) == 0;
+  if (nargs == 1 && no_keywords) return dumps_with(args[0], pickle_default_protocol, true, Value());  // dumps(obj): the defaults
   Value bound[4];
   if (!check_positional_limit("dumps", nargs, 2)) return nullptr;
   if (!bind_args("dumps", args, nargs, kwnames, {"obj", "protocol", "fix_imports", "buffer_callback"}, 1, bound)) return nullptr;
@@ -2541,6 +2646,8 @@ Ref module_dump(Value, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Ref module_loads(Value, const Value* args, size_t nargs, Value kwnames) {
+  bool no_keywords = !kwnames || tuple_size(kwnames) == 0;
+  if (nargs == 1 && no_keywords) return loads_with(args[0], Value(), Value(), "ASCII", true, Value(), false);  // loads(data): the defaults
   Value bound[6];
   if (!check_positional_limit("loads", nargs, 1)) return nullptr;
   if (!bind_args("loads", args, nargs, kwnames, {"data", "fix_imports", "encoding", "errors", "buffers", "safe"}, 1, bound))
