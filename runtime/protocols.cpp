@@ -166,7 +166,13 @@ Ref object_compare(Value a, Value b, CompareOp op) {
 int object_equal(Value a, Value b) {
   if (a == b) return 1;
   if (a.is_small_int() && b.is_small_int()) return 0;
-  if (is_str(a) && is_str(b) && type_of(a) == &str_type && type_of(b) == &str_type) return str_equal(a, b);
+  // Exact strs and floats (the leaves of compared containers) need neither slots nor a result
+  // object; identity, above, already made a NaN equal to itself, as CPython's comparisons do.
+  TypeObject* type = type_of(a);
+  if (type == type_of(b)) {
+    if (type == &str_type) return str_equal(a, b);
+    if (type == &float_type) return a.as<FloatObject>()->value == b.as<FloatObject>()->value;
+  }
   Ref result = object_compare(a, b, CompareOp::Eq);
   if (!result) return -1;
   return object_truth(*result);
