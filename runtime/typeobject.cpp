@@ -210,6 +210,8 @@ void* buffer_alloc(size_t bytes) {
 }
 
 void* buffer_realloc(void* memory, size_t bytes) {
+  // A first buffer (a list's first append) may be a kept block: realloc(NULL) is a slow malloc.
+  if (!memory) return buffer_alloc(bytes);
   Interpreter* interp = calling_interpreter();
   size_t old_bytes = memory ? malloc_usable_size(memory) : 0;
   if (bytes > old_bytes && !within_memory_limit(interp, bytes - old_bytes)) return nullptr;
