@@ -39,8 +39,16 @@ struct ThreadStack {
   char* low;
   size_t size;
 };
-std::mutex thread_stacks_mutex;
-std::vector<ThreadStack> thread_stacks;
+struct ThreadStacks {
+  std::mutex mutex;
+  std::vector<ThreadStack> list;
+};
+// Never destroyed: a script thread can still be ending, and leaving the list, while the process
+// runs its static destructors (a joined thread's last steps come after join() returns).
+ThreadStacks& thread_stacks() {
+  static ThreadStacks* stacks = new ThreadStacks;
+  return *stacks;
+}
 
 // The main thread's thread-local storage is not in its stack mapping: its blocks (one per
 // module with thread-locals: this program's, libc's, ...), recorded once at start-up. Those
@@ -62,11 +70,11 @@ int record_tls_block(dl_phdr_info* module, size_t, void*) {
 
 // Held across fork(), so the child sees the list whole.
 void before_fork() {
-  thread_stacks_mutex.lock();
+  thread_stacks().mutex.lock();
   forking_from_main_thread = gettid() == getpid();
 }
 
-void after_fork_in_parent() { thread_stacks_mutex.unlock(); }
+void after_fork_in_parent() { thread_stacks().mutex.unlock(); }
 
 // In the child: the kernel names the main thread's stack mapping "[stack]" in /proc/self/maps.
 void register_main_stack() {
@@ -92,10 +100,11 @@ void after_fork_in_child() {
     for (const MemoryRange& block : main_thread_tls) __lsan_register_root_region(block.start, block.size);
   }
   pthread_t self = pthread_self();
-  for (const ThreadStack& stack : thread_stacks)
+  ThreadStacks& stacks = thread_stacks();
+  for (const ThreadStack& stack : stacks.list)
     if (!pthread_equal(stack.thread, self)) __lsan_register_root_region(stack.low, stack.size);
-  std::erase_if(thread_stacks, [self](const ThreadStack& stack) { return !pthread_equal(stack.thread, self); });
-  thread_stacks_mutex.unlock();
+  std::erase_if(stacks.list, [self](const ThreadStack& stack) { return !pthread_equal(stack.thread, self); });
+  stacks.mutex.unlock();
 }
 
 }  // namespace
@@ -114,14 +123,16 @@ LeakCheckThreadStack::LeakCheckThreadStack() {
   size_t size = 0;
   pthread_attr_getstack(&attributes, &low, &size);
   pthread_attr_destroy(&attributes);
-  std::lock_guard<std::mutex> guard(thread_stacks_mutex);
-  thread_stacks.push_back({pthread_self(), static_cast<char*>(low), size});
+  ThreadStacks& stacks = thread_stacks();
+  std::lock_guard<std::mutex> guard(stacks.mutex);
+  stacks.list.push_back({pthread_self(), static_cast<char*>(low), size});
 }
 
 LeakCheckThreadStack::~LeakCheckThreadStack() {
   pthread_t self = pthread_self();
-  std::lock_guard<std::mutex> guard(thread_stacks_mutex);
-  std::erase_if(thread_stacks, [self](const ThreadStack& stack) { return pthread_equal(stack.thread, self); });
+  ThreadStacks& stacks = thread_stacks();
+  std::lock_guard<std::mutex> guard(stacks.mutex);
+  std::erase_if(stacks.list, [self](const ThreadStack& stack) { return pthread_equal(stack.thread, self); });
 }
 #else
 void install_leak_check_fork_hook() {}
