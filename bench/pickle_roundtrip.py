@@ -18,8 +18,8 @@ ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 PART = sys.argv[2] if len(sys.argv) > 2 else "roundtrip"
 CLOCK = time.process_time if len(sys.argv) > 3 and sys.argv[3] == "cpu" else time.perf_counter
 
-size = len(pickle.dumps(RECORD))
 data = pickle.dumps(RECORD)
+size = len(data)
 copy = pickle.loads(data)
 start = CLOCK()
 same = 0

@@ -126,30 +126,6 @@ PICKLE_INLINE uint64_t get_le(const char* p, int n) {
   return raise(&UnicodeDecodeError_type, message);
 }
 
-// Whether a short text is all ASCII: whole words, the last one overlapping the one before it,
-// so a typical key or field (a few to a few dozen bytes) costs no per-byte loop.
-PICKLE_INLINE bool is_short_ascii(const char* p, size_t n) {
-  constexpr uint64_t high_bits = 0x8080808080808080ull;
-  if (n >= 8) {
-    uint64_t bits = 0, word;
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      bits |= word;
-    }
-    std::memcpy(&word, p + n - 8, 8);
-    return !((bits | word) & high_bits);
-  }
-  if (n >= 4) {
-    uint32_t first, last;
-    std::memcpy(&first, p, 4);
-    std::memcpy(&last, p + n - 4, 4);
-    return !((first | last) & uint32_t(high_bits));
-  }
-  unsigned bits = 0;
-  for (size_t i = 0; i < n; ++i) bits |= uint8_t(p[i]);
-  return bits < 0x80;
-}
-
 // Moves n bytes (sizeof(Word) <= n <= 2 * sizeof(Word)) as two possibly overlapping words.
 template <class Word>
 PICKLE_INLINE void copy_as_two_words(char* out, const char* in, size_t n) {
@@ -178,7 +154,7 @@ PICKLE_INLINE void copy_short(char* out, const char* in, size_t n) {
 
 // Strict UTF-8 (surrogates allowed, as CPython's "surrogatepass" the pickler uses) into a str.
 PICKLE_INLINE Ref decode_utf8(std::string_view data) {
-  if (data.size() <= 64 ? is_short_ascii(data.data(), data.size()) : is_ascii(data)) return str_new_ascii(data);
+  if (is_ascii(data)) return str_new_ascii(data);
   return decode_non_ascii_utf8(data);
 }
 
@@ -1459,6 +1435,8 @@ class PickleReader {
     marks_.clear();
     set_proto(0);
     for (;;) {
+      // The opcode byte straight from the buffer: through read() it costs a dozen more
+      // instructions per opcode (callgrind: 2% of a loads()), read() being built for payloads.
       unsigned char code;
       if (pos_ < end_) [[likely]] {
         code = uint8_t(data_[pos_++]);

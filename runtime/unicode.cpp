@@ -993,20 +993,6 @@ bool utf8_is_wellformed(std::string_view s) {
   return true;
 }
 
-bool is_ascii(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, p + i, 8);
-    if (word & 0x8080808080808080ull) return false;
-  }
-  for (; i < n; ++i)
-    if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
-  return true;
-}
-
 // How many continuation bytes (10xxxxxx) a word of eight bytes holds, without a popcount
 // instruction (the baseline x86-64 target has none): the flags sit one per byte, so a multiply
 // sums them into the top byte.

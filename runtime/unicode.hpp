@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -98,7 +99,31 @@ bool utf8_check(std::string_view s, Utf8Error& error);
 // Validity of the generalised form chaipy strs hold (surrogates allowed).
 bool utf8_is_wellformed(std::string_view s);
 
-bool is_ascii(std::string_view s);
+// Whether every byte is below 0x80: whole words, the last one overlapping the one before it, so
+// a short text (a key, a field) costs no per-byte loop. Inline: it runs for every str made.
+inline bool is_ascii(std::string_view s) {
+  constexpr uint64_t high_bits = 0x8080808080808080ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  if (n >= 8) {
+    uint64_t word;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if (word & high_bits) return false;
+    }
+    std::memcpy(&word, p + n - 8, 8);
+    return !(word & high_bits);
+  }
+  if (n >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return !((first | last) & uint32_t(high_bits));
+  }
+  unsigned bits = 0;
+  for (size_t i = 0; i < n; ++i) bits |= static_cast<unsigned char>(p[i]);
+  return bits < 0x80;
+}
 size_t utf8_count_code_points(std::string_view s);
 // Byte offset of the index-th code point (index <= code point count; index == count gives size).
 size_t utf8_offset_of_index(std::string_view s, size_t index);
