@@ -6,6 +6,7 @@
 
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/weakref.hpp"
 
 namespace chaipy {
 
@@ -29,8 +30,8 @@ struct GcState {
 namespace {
 
 // Marks in GcHeader::collecting while a collection runs.
-constexpr uint64_t candidate = 1;  // tracked; unreachable unless proven otherwise
-constexpr uint64_t reachable = 2;  // referenced from outside the collected set, directly or not
+constexpr uint32_t candidate = 1;  // tracked; unreachable unless proven otherwise
+constexpr uint32_t reachable = 2;  // referenced from outside the collected set, directly or not
 
 void list_init(GcHeader* list) { list->prev = list->next = list; }
 void list_append(GcHeader* list, GcHeader* header) {
@@ -140,6 +141,20 @@ void clear_unreachable(GcHeader* unreachable, GcHeader* survivors) {
   }
 }
 
+// Weak references to the garbage go dead before any of it is cleared, so no callback can reach
+// a half-cleared object; the callbacks of references that are not garbage themselves run now.
+void clear_weak_references(GcHeader* unreachable) {
+  std::vector<Object*> referents;
+  for (GcHeader* h = unreachable->next; h != unreachable; h = h->next) {
+    h->collecting = candidate;  // marks the garbage for weakrefs_detach
+    if (h->weakly_referenced) referents.push_back(gc_object(h));
+  }
+  std::vector<Ref> due;
+  for (Object* referent : referents) weakrefs_detach(referent, due);
+  for (GcHeader* h = unreachable->next; h != unreachable; h = h->next) h->collecting = 0;
+  weakrefs_run_callbacks(due);
+}
+
 int64_t collect_generation(GcState& gc, int generation) {
   if (gc.collecting) return 0;
   gc.collecting = true;
@@ -162,6 +177,7 @@ int64_t collect_generation(GcState& gc, int generation) {
     // Script code run by clearing (a generator's finally blocks) must not see, or lose, an
     // exception that was being raised when the collection started.
     Ref pending = fetch_error();
+    clear_weak_references(&unreachable);
     clear_unreachable(&unreachable, older);
     clear_error();
     if (pending) restore_error(std::move(pending));

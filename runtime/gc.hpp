@@ -15,7 +15,8 @@ struct alignas(16) GcHeader {
   GcHeader* prev;
   GcHeader* next;
   int64_t gc_refs;  // during a collection: references from outside the collected objects
-  uint64_t collecting;  // non-zero while this object takes part in the running collection
+  uint32_t collecting;  // non-zero while this object takes part in the running collection
+  uint32_t weakly_referenced;  // non-zero while weak references to it exist (runtime/weakref.cpp)
 };
 inline GcHeader* gc_header(Object* object) { return reinterpret_cast<GcHeader*>(object) - 1; }
 inline Object* gc_object(GcHeader* header) { return reinterpret_cast<Object*>(header + 1); }

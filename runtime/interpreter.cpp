@@ -15,6 +15,7 @@
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/type_init.hpp"
+#include "runtime/weakref.hpp"
 #include "stdlib/builtins.hpp"
 #include "stdlib/io.hpp"
 #include "stdlib/sys.hpp"
@@ -118,6 +119,7 @@ void interpreter_destroy(Interpreter* interp) {
   gc_collect(*interp);
   decref(interp->builtins);
   decref(interp->builtins_module);
+  weakref_table_free(*interp);
   gil_destroy(*interp);
   current_thread = nullptr;
   type_lookup_cache_free(interp->type_lookup_cache);

@@ -18,6 +18,7 @@ struct InterpreterConfig {
 
 struct Gil;
 struct TypeLookupCache;
+struct WeakRefTable;
 struct GcState;
 
 struct Interpreter {
@@ -43,6 +44,7 @@ struct Interpreter {
   bool memory_limit_hit = false;  // MemoryError raised: a little headroom to unwind with
   TypeLookupCache* type_lookup_cache = nullptr;  // runtime/typeobject.cpp: type_lookup's results
   GcState* gc = nullptr;  // runtime/gc.cpp: the cycle collector's tracked objects and settings
+  WeakRefTable* weakrefs = nullptr;  // runtime/weakref.cpp: weak references by referent, made on first use
 };
 
 // Creates an interpreter and attaches the calling thread as its main thread.

@@ -110,17 +110,7 @@ void report_uncaught(Value callable) {
     clear_error();
     return;
   }
-  Ref exception = fetch_error();
-  Value err = sys_stderr();
-  Ref callable_repr = object_repr(callable);
-  if (err && callable_repr) {
-    Ref text = str_new("Exception ignored in thread started by: " + std::string(str_view(*callable_repr)) + "\n");
-    Ref written = text ? call_method(err, "write", text.ptr(), 1) : Ref();
-    if (!written) clear_error();
-  } else {
-    clear_error();
-  }
-  print_exception_to_stderr(*exception);
+  write_unraisable("Exception ignored in thread started by", callable);
 }
 
 void* run_thread(void* raw_start) {

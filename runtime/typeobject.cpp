@@ -19,6 +19,7 @@
 #include "runtime/protocols.hpp"
 #include "runtime/thread_state.hpp"
 #include "runtime/type_init.hpp"
+#include "runtime/weakref.hpp"
 
 namespace chaipy {
 
@@ -44,7 +45,10 @@ void dealloc_object(Object* object) {
   }
   // Untracked first: deallocation may run code that allocates, and so a collection, which
   // must not see an object whose count has dropped to zero.
-  if (has_gc_header(object)) gc_untrack(object);
+  if (has_gc_header(object)) {
+    gc_untrack(object);
+    if (gc_header(object)->weakly_referenced) weakrefs_clear_on_death(object);
+  }
   if (dealloc_depth >= max_dealloc_depth) {
     object->refcount = int64_t(reinterpret_cast<intptr_t>(deferred_deallocs));
     deferred_deallocs = object;

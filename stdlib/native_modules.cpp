@@ -16,6 +16,7 @@ bool init_select_module(Value module);
 bool init_subprocess_native_module(Value module);
 bool init_multiprocessing_module(Value module);
 bool init_gc_module(Value module);
+bool init_weakref_module(Value module);
 
 static const NativeModuleDef native_module_table[] = {
     {"math", init_math_module},
@@ -31,6 +32,7 @@ static const NativeModuleDef native_module_table[] = {
     {"_subprocess", init_subprocess_native_module},
     {"_multiprocessing", init_multiprocessing_module},
     {"gc", init_gc_module},
+    {"_weakref", init_weakref_module},
 };
 
 std::span<const NativeModuleDef> native_modules() { return native_module_table; }

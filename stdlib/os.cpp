@@ -780,20 +780,6 @@ static ForkHooks& fork_hooks(Interpreter& interp) {
   return fork_hooks_table[&interp];
 }
 
-// As CPython's PyErr_WriteUnraisable: a failing fork hook is reported and the others still run.
-static void report_unraisable(Value culprit) {
-  Ref exception = fetch_error();
-  Value err = sys_stderr();
-  Ref culprit_repr = object_repr(culprit);
-  if (err && culprit_repr) {
-    Ref text = str_new("Exception ignored in: " + std::string(str_view(*culprit_repr)) + "\n");
-    if (!text || !call_method(err, "write", text.ptr(), 1)) clear_error();
-  } else {
-    clear_error();
-  }
-  if (exception) print_exception_to_stderr(*exception);
-}
-
 static void run_fork_hooks(const Ref& hooks, bool newest_first) {
   if (!hooks) return;
   // A copy: a hook may register more hooks.
@@ -805,7 +791,7 @@ static void run_fork_hooks(const Ref& hooks, bool newest_first) {
   int64_t count = list_size(*snapshot);
   for (int64_t i = 0; i < count; ++i) {
     Value hook = list_item(*snapshot, newest_first ? count - 1 - i : i);
-    if (!call0(hook)) report_unraisable(hook);
+    if (!call0(hook)) write_unraisable("Exception ignored in", hook);  // the other hooks still run
   }
 }
 

@@ -237,6 +237,19 @@ void print_exception_to_stderr(Value exception) {
   fflush(stderr);
 }
 
+void write_unraisable(const char* prefix, Value culprit) {
+  Ref exception = fetch_error();
+  Value err = sys_stderr();
+  Ref culprit_repr = object_repr(culprit);
+  if (err && culprit_repr) {
+    Ref text = str_new(std::string(prefix) + ": " + std::string(str_view(*culprit_repr)) + "\n");
+    if (!text || !call_method(err, "write", text.ptr(), 1)) clear_error();
+  } else {
+    clear_error();
+  }
+  if (exception) print_exception_to_stderr(*exception);
+}
+
 static Ref string_list(const std::vector<std::string>& items) {
   Ref list = list_new(0);
   if (!list) return nullptr;

@@ -1,9 +1,10 @@
-# multiprocessing.util: finalizers run at exit or on demand, after-fork hooks, the exit function that reaps children, and a minimal logger.
+# multiprocessing.util: finalizers run when called, when their object dies or at exit; after-fork hooks, the exit function that reaps children, and a minimal logger.
 import _thread
 import os
 import sys
 
 import atexit
+import weakref
 
 from .process import _Counter
 
@@ -117,7 +118,7 @@ def get_temp_dir():
 # Functions run in a child made by fork (register_after_fork)
 #
 
-_afterfork_registry = {}
+_afterfork_registry = weakref.WeakValueDictionary()
 _afterfork_counter = _Counter()
 
 
@@ -144,9 +145,8 @@ def register_after_fork(obj, func):
     _afterfork_registry[(next(_afterfork_counter), id(obj), func)] = obj
 
 #
-# Finalize: a callback run once, when called or (with an exitpriority) at exit.
-# chaipy has no weak references, so a Finalize never watches its object's death: its owner
-# calls it (close(), join(), terminate()), and _exit_function runs the prioritised ones.
+# Finalize: a callback run once, when called, when its object dies (a weak reference's
+# callback), or (with an exitpriority) at exit.
 #
 
 _finalizer_registry = {}
@@ -162,46 +162,53 @@ class Finalize(object):
             raise TypeError(
                 "Exitpriority ({0!r}) must be None or int, not {1!s}".format(
                     exitpriority, type(exitpriority)))
-        if obj is None and exitpriority is None:
-            raise TypeError("Without object, exitpriority cannot be None")
+        if obj is not None:
+            self._weakref = weakref.ref(obj, self)
+        elif exitpriority is None:
+            raise ValueError("Without object, exitpriority cannot be None")
         self._callback = callback
         self._args = args
         self._kwargs = kwargs or {}
         self._key = (exitpriority, next(_finalizer_counter))
         self._pid = os.getpid()
-        if exitpriority is not None:
-            _finalizer_registry[self._key] = self
+        # The registry keeps the finalizer (and so its weak reference) alive.
+        _finalizer_registry[self._key] = self
 
-    def __call__(self, wr=None):
+    def __call__(self, wr=None, _finalizer_registry=_finalizer_registry, getpid=os.getpid):
         '''
         Run the callback unless it has already been called or cancelled
         '''
-        _finalizer_registry.pop(self._key, None)
-        if self._callback is None:
+        # The defaults keep what the call needs while module globals are cleared at shutdown.
+        try:
+            del _finalizer_registry[self._key]
+        except KeyError:
             return None
-        if self._pid != os.getpid():
+        if self._pid != getpid():
             res = None
         else:
             res = self._callback(*self._args, **self._kwargs)
-        self._callback = self._args = self._kwargs = self._key = None
+        self._weakref = self._callback = self._args = self._kwargs = self._key = None
         return res
 
     def cancel(self):
         '''
         Cancel finalization of the object
         '''
-        if self._key is not None:
-            _finalizer_registry.pop(self._key, None)
-        self._callback = self._args = self._kwargs = self._key = None
+        if _finalizer_registry.pop(self._key, None) is not None:
+            self._weakref = self._callback = self._args = self._kwargs = self._key = None
 
     def still_active(self):
         '''
         Return whether this finalizer is still waiting to invoke callback
         '''
-        return self._callback is not None
+        return self._key in _finalizer_registry
 
     def __repr__(self):
-        if self._callback is None:
+        try:
+            obj = self._weakref()
+        except (AttributeError, TypeError):
+            obj = None
+        if obj is None:
             return '<%s object, dead>' % self.__class__.__name__
         x = '<%s object, callback=%s' % (
                 self.__class__.__name__,
