@@ -155,6 +155,21 @@ void clear_weak_references(GcHeader* unreachable) {
   weakrefs_run_callbacks(due);
 }
 
+// Runs __del__ of the garbage that has one and has not run it yet (PEP 442); false when none
+// did. The objects are held while their finalizers run: one may break a cycle and free others.
+bool finalize_garbage(GcHeader* unreachable) {
+  std::vector<Ref> pending;
+  for (GcHeader* h = unreachable->next; h != unreachable; h = h->next) {
+    Object* object = gc_object(h);
+    if ((object->type->flags & type_flag_has_finalizer) && !h->finalized) pending.push_back(Ref::borrow(Value(object)));
+  }
+  for (Ref& held : pending) {
+    Object* object = (*held).as_object();
+    if (!gc_header(object)->finalized) run_finalizer(object);
+  }
+  return !pending.empty();
+}
+
 int64_t collect_generation(GcState& gc, int generation) {
   if (gc.collecting) return 0;
   gc.collecting = true;
@@ -178,7 +193,18 @@ int64_t collect_generation(GcState& gc, int generation) {
     // exception that was being raised when the collection started.
     Ref pending = fetch_error();
     clear_weak_references(&unreachable);
-    clear_unreachable(&unreachable, older);
+    if (finalize_garbage(&unreachable)) {
+      // A finalizer may have stored a reference to garbage somewhere (resurrection): what is
+      // unreachable still is cleared; the rest lives on in the older generation.
+      GcHeader garbage;
+      list_init(&garbage);
+      int64_t resurrected;
+      find_unreachable(&unreachable, &garbage, resurrected);
+      list_splice(&unreachable, older);
+      clear_unreachable(&garbage, older);
+    } else {
+      clear_unreachable(&unreachable, older);
+    }
     clear_error();
     if (pending) restore_error(std::move(pending));
   }

@@ -16,7 +16,8 @@ struct alignas(16) GcHeader {
   GcHeader* next;
   int64_t gc_refs;  // during a collection: references from outside the collected objects
   uint32_t collecting;  // non-zero while this object takes part in the running collection
-  uint32_t weakly_referenced;  // non-zero while weak references to it exist (runtime/weakref.cpp)
+  uint16_t weakly_referenced;  // non-zero while weak references to it exist (runtime/weakref.cpp)
+  uint16_t finalized;  // non-zero once its __del__ ran: it runs at most once (PEP 442)
 };
 inline GcHeader* gc_header(Object* object) { return reinterpret_cast<GcHeader*>(object) - 1; }
 inline Object* gc_object(GcHeader* header) { return reinterpret_cast<Object*>(header + 1); }
@@ -37,6 +38,10 @@ void gc_untrack(Object* object);
 void gc_note_deallocation(GcState& gc);
 
 bool gc_is_tracked(Value value);
+
+// Runs an instance's __del__ (type_flag_has_finalizer), once in its life: the object must be
+// alive (a positive count). Errors are reported as unraisable, never propagated.
+void run_finalizer(Object* object);
 // Collects generations 0 to `generation` (2: everything): clears every unreachable cycle among
 // their objects; returns how many objects were found unreachable. Does nothing (returns 0)
 // when a collection is already running.

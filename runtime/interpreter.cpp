@@ -101,11 +101,18 @@ void interpreter_destroy(Interpreter* interp) {
   Value modules = interp->modules;
   interp->modules = Value();
   // Module dicts hold functions whose globals are those dicts: clear them to break the cycles.
+  // __main__ goes first and sys last, so finalizers (__del__, weak reference callbacks) run
+  // by the clearing can still print, as in CPython.
   if (modules) {
+    Value main_module = dict_get_str(modules, "__main__");
+    if (main_module && is_module(main_module)) dict_clear(module_dict(main_module));
     size_t pos = 0;
     Value key, module;
     while (dict_next(modules, pos, key, module))
-      if (is_module(module) && module != interp->builtins_module) dict_clear(module_dict(module));
+      if (is_module(module) && module != interp->builtins_module && module != interp->sys_module)
+        dict_clear(module_dict(module));
+    flush_std_streams();
+    if (interp->sys_module) dict_clear(module_dict(interp->sys_module));
   }
   decref(modules);
   decref(interp->sys_module);

@@ -33,6 +33,7 @@ enum TypeFlags : uint32_t {
   type_flag_type_subclass = 1u << 9,
   type_flag_var_sized = 1u << 10,    // instances carry their items inline (str, bytes, tuple)
   type_flag_gc = 1u << 11,           // instances have a GcHeader in front (runtime/gc.hpp): collectable
+  type_flag_has_finalizer = 1u << 12,  // a class whose mro defines __del__ (instances are collectable)
 };
 
 struct TypeObject : Object {

@@ -20,6 +20,7 @@
 #include "runtime/thread_state.hpp"
 #include "runtime/type_init.hpp"
 #include "runtime/weakref.hpp"
+#include "stdlib/sys.hpp"
 
 namespace chaipy {
 
@@ -36,6 +37,29 @@ static constexpr int max_dealloc_depth = 1000;
 static thread_local int dealloc_depth = 0;
 static thread_local Object* deferred_deallocs = nullptr;
 
+void run_finalizer(Object* object) {
+  gc_header(object)->finalized = 1;
+  Value finalizer = type_lookup(object->type, str_intern("__del__"));
+  if (!finalizer) return;  // deleted from the class since
+  // An object may die while an exception propagates: __del__ must not see or lose it.
+  Ref pending = fetch_error();
+  auto bind = type_of(finalizer)->descr_get;
+  Ref bound = bind ? bind(finalizer, Value(object), Value(object->type)) : Ref::borrow(finalizer);
+  if (!bound || !call0(*bound)) write_unraisable("Exception ignored in", finalizer);
+  if (pending) restore_error(std::move(pending));
+}
+
+// Runs __del__ of an object whose count reached zero. True when it stored a new reference to
+// the object somewhere: the object lives on (collectable again) instead of being freed.
+static bool finalizer_resurrected(Object* object) {
+  object->refcount = 1;
+  run_finalizer(object);
+  if (--object->refcount == 0) return false;
+  if (Interpreter* interp = current_thread ? current_thread->interp : nullptr; interp && interp->gc)
+    gc_track(*interp->gc, object);
+  return true;
+}
+
 void dealloc_object(Object* object) {
   // Float arithmetic frees an exact float per operation: its dealloc (back to the free list)
   // frees nothing else, so it needs neither untracking nor the depth bookkeeping below.
@@ -47,6 +71,9 @@ void dealloc_object(Object* object) {
   // must not see an object whose count has dropped to zero.
   if (has_gc_header(object)) {
     gc_untrack(object);
+    if ((object->type->flags & type_flag_has_finalizer) && !gc_header(object)->finalized &&
+        finalizer_resurrected(object))
+      return;
     if (gc_header(object)->weakly_referenced) weakrefs_clear_on_death(object);
   }
   if (dealloc_depth >= max_dealloc_depth) {
@@ -1293,6 +1320,7 @@ static void update_slot_for(TypeObject* type, Value name) {
   else if (n == "__get__") set(type->descr_get, slot_descr_get);
   else if (n == "__set__" || n == "__delete__") set(type->descr_set, slot_descr_set);
   else if (n == "__init__") set(type->init, slot_init);
+  else if (n == "__del__" && defined) type->flags |= type_flag_has_finalizer;
   else if (n == "__new__") set(type->new_, slot_new);
   else if (n == "__eq__" || n == "__ne__" || n == "__lt__" || n == "__le__" || n == "__gt__" || n == "__ge__")
     set(type->richcompare, slot_richcompare);
