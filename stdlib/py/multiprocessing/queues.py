@@ -71,7 +71,7 @@ class Queue(object):
 
     def _reset(self):
         # The feeder thread and its buffer belong to one process: a forked child starts afresh
-        # (checked on use: chaipy has no weak references for an after-fork registry).
+        # (checked on use: cheaper per message than an after-fork hook for each queue).
         self._owner_pid = os.getpid()
         self._notempty = threading.Condition(threading.Lock())
         # [True] while the feeder thread waits for the buffer to fill: only then does put()

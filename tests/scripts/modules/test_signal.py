@@ -44,11 +44,14 @@ print("SIGUSR2 ignored")
 
 
 def alarm_handler(signum, frame):
+    signal.setitimer(signal.ITIMER_REAL, 0)
     raise TimeoutError("alarm")
 
 
 signal.signal(signal.SIGALRM, alarm_handler)
-signal.setitimer(signal.ITIMER_REAL, 0.05)
+# The alarms repeat until the handler cancels them: one that lands between the handler check
+# and the blocking call (a loaded machine) only delays the interruption to the next one.
+signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
 try:
     time.sleep(5)
 except TimeoutError as e:
@@ -56,7 +59,7 @@ except TimeoutError as e:
 signal.alarm(10)
 print("alarm left:", signal.alarm(0))
 r, w = os.pipe()
-signal.setitimer(signal.ITIMER_REAL, 0.05)
+signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
 try:
     os.read(r, 10)
 except TimeoutError as e:
