@@ -8,6 +8,18 @@ __all__ = ["ref", "ReferenceType", "getweakrefcount", "getweakrefs", "WeakValueD
            "WeakKeyDictionary", "WeakSet", "finalize"]
 
 
+def _forgetter(container):
+    # A weak reference's callback that makes `container` (held weakly, so the callback does not
+    # keep it alive) forget the dead reference: a WeakKeyDictionary's key, a WeakSet's item.
+    container_ref = ref(container)
+
+    def forget(dead):
+        container = container_ref()
+        if container is not None:
+            container._forget(dead)
+    return forget
+
+
 def _remover(container, key):
     # A weak reference's callback that drops `key` from `container` (held weakly, so the callback
     # does not keep the container alive) unless the entry was replaced since.
@@ -20,7 +32,41 @@ def _remover(container, key):
     return remove
 
 
-class WeakValueDictionary:
+class _WeakMapping:
+    # What the two weak dictionaries share: everything built on items(), _data and __setitem__.
+
+    def __len__(self):
+        return len(self.items())
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __repr__(self):
+        return "<%s at %#x>" % (type(self).__name__, id(self))
+
+    def keys(self):
+        return [key for key, _ in self.items()]
+
+    def values(self):
+        return [value for _, value in self.items()]
+
+    def update(self, other=(), /, **kwargs):
+        items = other.items() if hasattr(other, "items") else other
+        for key, value in items:
+            self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def clear(self):
+        self._data.clear()
+
+    def copy(self):
+        return type(self)(self.items())
+
+    __copy__ = copy
+
+
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held by weak references: an entry goes when its value dies."""
 
     def __init__(self, other=(), /, **kwargs):
@@ -45,23 +91,8 @@ class WeakValueDictionary:
         except KeyError:
             return False
 
-    def __len__(self):
-        return sum(1 for wr in list(self._data.values()) if wr() is not None)
-
-    def __iter__(self):
-        return iter(self.keys())
-
-    def __repr__(self):
-        return "<%s at %#x>" % (type(self).__name__, id(self))
-
     def items(self):
         return [(key, value) for key, value in ((k, wr()) for k, wr in list(self._data.items())) if value is not None]
-
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
 
     def valuerefs(self):
         return list(self._data.values())
@@ -93,23 +124,8 @@ class WeakValueDictionary:
             self[key] = value = default
         return value
 
-    def update(self, other=(), /, **kwargs):
-        items = other.items() if hasattr(other, "items") else other
-        for key, value in items:
-            self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
 
-    def clear(self):
-        self._data.clear()
-
-    def copy(self):
-        return type(self)(self.items())
-
-    __copy__ = copy
-
-
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held by weak references: an entry goes when its key dies."""
 
     def __init__(self, other=None):
@@ -117,20 +133,14 @@ class WeakKeyDictionary:
         if other is not None:
             self.update(other)
 
-    def _remove(self):
-        self_ref = ref(self)
-
-        def remove(dead):
-            container = self_ref()
-            if container is not None:
-                container._data.pop(dead, None)
-        return remove
+    def _forget(self, dead):
+        self._data.pop(dead, None)
 
     def __getitem__(self, key):
         return self._data[ref(key)]
 
     def __setitem__(self, key, value):
-        self._data[ref(key, self._remove())] = value
+        self._data[ref(key, _forgetter(self))] = value
 
     def __delitem__(self, key):
         del self._data[ref(key)]
@@ -142,23 +152,8 @@ class WeakKeyDictionary:
             return False
         return wr in self._data
 
-    def __len__(self):
-        return len(self.keys())
-
-    def __iter__(self):
-        return iter(self.keys())
-
-    def __repr__(self):
-        return "<%s at %#x>" % (type(self).__name__, id(self))
-
     def items(self):
         return [(key, value) for key, value in ((wr(), v) for wr, v in list(self._data.items())) if key is not None]
-
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
 
     def keyrefs(self):
         return list(self._data)
@@ -177,22 +172,7 @@ class WeakKeyDictionary:
                 return key, value
 
     def setdefault(self, key, default=None):
-        return self._data.setdefault(ref(key, self._remove()), default)
-
-    def update(self, other=(), /, **kwargs):
-        items = other.items() if hasattr(other, "items") else other
-        for key, value in items:
-            self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
-
-    def clear(self):
-        self._data.clear()
-
-    def copy(self):
-        return type(self)(self.items())
-
-    __copy__ = copy
+        return self._data.setdefault(ref(key, _forgetter(self)), default)
 
 
 class WeakSet:
@@ -203,14 +183,8 @@ class WeakSet:
         if data is not None:
             self.update(data)
 
-    def _remove(self):
-        self_ref = ref(self)
-
-        def remove(dead):
-            container = self_ref()
-            if container is not None:
-                container._data.discard(dead)
-        return remove
+    def _forget(self, dead):
+        self._data.discard(dead)
 
     def __iter__(self):
         return iter([item for item in (wr() for wr in list(self._data)) if item is not None])
@@ -229,7 +203,7 @@ class WeakSet:
         return "{}({!r})".format(type(self).__name__, set(self))
 
     def add(self, item):
-        self._data.add(ref(item, self._remove()))
+        self._data.add(ref(item, _forgetter(self)))
 
     def discard(self, item):
         self._data.discard(ref(item))
