@@ -127,8 +127,8 @@ bool init_gc_module(Value module) {
   };
   for (const auto& function : functions)
     if (!module_add_function(module, function.name, function.fn)) return false;
-  // Objects the collector could not free: none ever, since no object here has a finalizer
-  // that would make clearing unsafe; kept for code that inspects it.
+  // Objects the collector could not free: none ever, as in CPython since PEP 442 (__del__
+  // runs before a cycle is cleared); kept for code that inspects it.
   Ref garbage = list_new(0);
   return garbage && module_add_object(module, "garbage", *garbage);
 }
