@@ -94,23 +94,43 @@ Interpreter* interpreter_create(InterpreterConfig config) {
   return interp;
 }
 
+// As CPython's _PyModule_ClearDict: the globals become None one by one, first the names that
+// start with an underscore, then the others, so a finalizer run by one of them still finds the
+// globals defined after it; the emptied dict is cleared at the end.
+static void clear_module_globals(Value module) {
+  Value globals = module_dict(module);
+  for (bool underscored : {true, false}) {
+    size_t pos = 0;
+    Value key, value;
+    while (dict_next(globals, pos, key, value)) {
+      if (!is_str(key) || value.is_none() || str_view(key) == "__builtins__") continue;
+      if ((str_view(key).substr(0, 1) == "_") != underscored) continue;
+      Ref held_key = Ref::borrow(key);  // the finalizers may delete it
+      if (dict_set(globals, key, Value::none()) < 0) clear_error();
+    }
+  }
+  dict_clear(globals);
+}
+
 void interpreter_destroy(Interpreter* interp) {
   flush_std_streams();
   current_thread = &interp->main_thread;
   clear_error();
   Value modules = interp->modules;
   interp->modules = Value();
+  // As CPython's Py_FinalizeEx: garbage is collected while the modules are whole, so its
+  // finalizers (__del__, weak reference callbacks) still find the globals they use.
+  if (gc_is_enabled(*interp->gc)) gc_collect(*interp);
   // Module dicts hold functions whose globals are those dicts: clear them to break the cycles.
-  // __main__ goes first and sys last, so finalizers (__del__, weak reference callbacks) run
-  // by the clearing can still print, as in CPython.
+  // __main__ goes first and sys last, so finalizers run by the clearing can still print.
   if (modules) {
     Value main_module = dict_get_str(modules, "__main__");
-    if (main_module && is_module(main_module)) dict_clear(module_dict(main_module));
+    if (main_module && is_module(main_module)) clear_module_globals(main_module);
     size_t pos = 0;
     Value key, module;
     while (dict_next(modules, pos, key, module))
       if (is_module(module) && module != interp->builtins_module && module != interp->sys_module)
-        dict_clear(module_dict(module));
+        clear_module_globals(module);
     flush_std_streams();
     if (interp->sys_module) dict_clear(module_dict(interp->sys_module));
   }

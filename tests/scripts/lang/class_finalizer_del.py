@@ -103,3 +103,13 @@ del w
 
 keep = Named("still alive at exit")
 print("end of script")
+
+
+# At exit the globals go one by one, in order: a finalizer still sees the ones defined after it.
+class Reporter:
+    def __del__(self):
+        print("at exit, a later global is still there:", defined_later)
+
+
+reporter = Reporter()
+defined_later = "yes"
