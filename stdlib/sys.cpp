@@ -241,11 +241,13 @@ void write_unraisable(const char* prefix, Value culprit) {
   Ref exception = fetch_error();
   Value err = sys_stderr();
   Ref culprit_repr = object_repr(culprit);
-  if (err && culprit_repr) {
-    Ref text = str_new(std::string(prefix) + ": " + std::string(str_view(*culprit_repr)) + "\n");
-    if (!text || !call_method(err, "write", text.ptr(), 1)) clear_error();
-  } else {
+  if (!culprit_repr) clear_error();
+  std::string header = std::string(prefix) + ": " + (culprit_repr ? std::string(str_view(*culprit_repr)) : "?") + "\n";
+  Ref text = err ? str_new(header) : Ref();
+  if (!text || !call_method(err, "write", text.ptr(), 1)) {
+    // No usable sys.stderr (at teardown, say): the C stream, as print_exception_to_stderr does.
     clear_error();
+    fputs(header.c_str(), stderr);
   }
   if (exception) print_exception_to_stderr(*exception);
 }
