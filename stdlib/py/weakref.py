@@ -1,5 +1,4 @@
 # weakref: weak references (ref, from _weakref), the weak containers (WeakValueDictionary, WeakKeyDictionary, WeakSet) and finalize.
-import itertools
 import sys
 
 from _weakref import ref, ReferenceType, getweakrefcount, getweakrefs
@@ -237,7 +236,7 @@ class finalize:
     # Pending finalizers and what they will call; a finalizer is alive while it is in here.
     _registry = {}
     _shutdown = False
-    _index_iter = itertools.count()
+    _next_index = 0  # creation order, for the exit-time ordering
     _dirty = False
     _registered_with_atexit = False
 
@@ -255,7 +254,8 @@ class finalize:
         info.args = args
         info.kwargs = kwargs or None
         info.atexit = True
-        info.index = next(finalize._index_iter)
+        info.index = finalize._next_index
+        finalize._next_index += 1
         finalize._registry[self] = info
         finalize._dirty = True
 

@@ -4,7 +4,7 @@ import os
 import sys
 
 import atexit
-import weakref
+from _weakref import ref as _weak_ref  # weakref.ref; the full weakref module loads on demand
 
 from .process import _Counter
 
@@ -118,11 +118,13 @@ def get_temp_dir():
 # Functions run in a child made by fork (register_after_fork)
 #
 
-_afterfork_registry = weakref.WeakValueDictionary()
+_afterfork_registry = None  # a weakref.WeakValueDictionary, made by the first registration
 _afterfork_counter = _Counter()
 
 
 def _run_after_forkers():
+    if _afterfork_registry is None:
+        return
     items = list(_afterfork_registry.items())
     items.sort(key=lambda item: item[0][0])
     for (index, ident, func), obj in items:
@@ -142,6 +144,10 @@ def _end_with_parent_if_daemon(process_obj):
 
 
 def register_after_fork(obj, func):
+    global _afterfork_registry
+    if _afterfork_registry is None:
+        import weakref
+        _afterfork_registry = weakref.WeakValueDictionary()
     _afterfork_registry[(next(_afterfork_counter), id(obj), func)] = obj
 
 #
@@ -163,7 +169,7 @@ class Finalize(object):
                 "Exitpriority ({0!r}) must be None or int, not {1!s}".format(
                     exitpriority, type(exitpriority)))
         if obj is not None:
-            self._weakref = weakref.ref(obj, self)
+            self._weakref = _weak_ref(obj, self)
         elif exitpriority is None:
             raise ValueError("Without object, exitpriority cannot be None")
         self._callback = callback
