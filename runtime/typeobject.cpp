@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "interpreter/stack_guard.hpp"
 #include "interpreter/vm.hpp"
 #include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
@@ -30,10 +31,14 @@ Object Ellipsis_object;
 
 // Freeing a deeply nested structure (a list in a list a million deep: a short loop or a 2 MB
 // pickle builds one) recurses once per level through the dealloc slots and would overflow the
-// C stack. Past max_dealloc_depth, objects whose count dropped to zero are chained through
-// their refcount word (unused from then on) and freed in a loop by the thread's outermost
-// dealloc_object: CPython's "trashcan".
+// C stack. Past max_dealloc_depth, or sooner when the stack nears its limit (a generator's
+// stack is small), objects whose count dropped to zero are chained through their refcount word
+// (unused from then on) and freed in a loop by the thread's outermost dealloc_object:
+// CPython's "trashcan".
 static constexpr int max_dealloc_depth = 1000;
+static constexpr int stack_checked_dealloc_depth = 32;  // below it the stack is never checked
+// Stack kept free for what a dealloc may call: a __del__ or a weak reference callback.
+static constexpr size_t dealloc_stack_reserve = 64 * 1024;
 static thread_local int dealloc_depth = 0;
 static thread_local Object* deferred_deallocs = nullptr;
 
@@ -60,6 +65,18 @@ static bool finalizer_resurrected(Object* object) {
   return true;
 }
 
+// The end of an object whose count reached zero: its finalizer, its weak references, its
+// dealloc slot (which frees it, unless the finalizer resurrected it).
+static void destroy(Object* object) {
+  if (has_gc_header(object)) {
+    if ((object->type->flags & type_flag_has_finalizer) && !gc_header(object)->finalized &&
+        finalizer_resurrected(object))
+      return;
+    if (gc_header(object)->weakly_referenced) weakrefs_clear_on_death(object);
+  }
+  object->type->dealloc(object);
+}
+
 void dealloc_object(Object* object) {
   // Float arithmetic frees an exact float per operation: its dealloc (back to the free list)
   // frees nothing else, so it needs neither untracking nor the depth bookkeeping below.
@@ -69,25 +86,20 @@ void dealloc_object(Object* object) {
   }
   // Untracked first: deallocation may run code that allocates, and so a collection, which
   // must not see an object whose count has dropped to zero.
-  if (has_gc_header(object)) {
-    gc_untrack(object);
-    if ((object->type->flags & type_flag_has_finalizer) && !gc_header(object)->finalized &&
-        finalizer_resurrected(object))
-      return;
-    if (gc_header(object)->weakly_referenced) weakrefs_clear_on_death(object);
-  }
-  if (dealloc_depth >= max_dealloc_depth) {
+  if (has_gc_header(object)) gc_untrack(object);
+  if (dealloc_depth >= stack_checked_dealloc_depth &&
+      (dealloc_depth >= max_dealloc_depth || native_stack_exhausted(dealloc_stack_reserve))) {
     object->refcount = int64_t(reinterpret_cast<intptr_t>(deferred_deallocs));
     deferred_deallocs = object;
     return;
   }
   ++dealloc_depth;
-  object->type->dealloc(object);
+  destroy(object);
   if (dealloc_depth == 1) {
     while (Object* next = deferred_deallocs) {
       deferred_deallocs = reinterpret_cast<Object*>(intptr_t(next->refcount));
       next->refcount = 0;
-      next->type->dealloc(next);
+      destroy(next);
     }
   }
   --dealloc_depth;
