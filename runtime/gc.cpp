@@ -15,6 +15,9 @@ namespace chaipy {
 // References from objects of older generations count as references from outside.
 struct GcState {
   GcHeader generations[3];  // sentinels of circular lists
+  // gc.freeze(): objects no collection looks at (nor writes to: a forked child's copy-on-write
+  // pages stay shared) until gc.unfreeze() puts them in the oldest generation.
+  GcHeader permanent;
   // counts[0]: tracked allocations minus deallocations since the last collection; counts[1]
   // and [2]: collections of the generation below since the last of this one.
   int64_t counts[3] = {0, 0, 0};
@@ -217,6 +220,7 @@ int64_t collect_generation(GcState& gc, int generation) {
 GcState* gc_state_new() {
   auto* gc = new GcState();
   for (GcHeader& generation : gc->generations) list_init(&generation);
+  list_init(&gc->permanent);
   // CHAIPY_GC_THRESHOLD="t0[,t1[,t2]]" starts with those thresholds (as gc.set_threshold):
   // small ones run the collector very often, which shakes out traverse slots that invent
   // references (the test suite is run that way once in a while).
@@ -234,6 +238,7 @@ GcState* gc_state_new() {
 }
 
 void gc_state_free(GcState* gc) {
+  gc_unfreeze(*gc);
   for (GcHeader& generation : gc->generations) {
     for (GcHeader* h = generation.next; h != &generation;) {
       GcHeader* next = h->next;
@@ -242,6 +247,21 @@ void gc_state_free(GcState* gc) {
     }
   }
   delete gc;
+}
+
+void gc_freeze(GcState& gc) {
+  for (int i = 0; i < 3; ++i) {
+    list_splice(&gc.generations[i], &gc.permanent);
+    gc.counts[i] = 0;
+  }
+}
+
+void gc_unfreeze(GcState& gc) { list_splice(&gc.permanent, &gc.generations[2]); }
+
+int64_t gc_freeze_count(const GcState& gc) {
+  int64_t count = 0;
+  for (const GcHeader* h = gc.permanent.next; h != &gc.permanent; h = h->next) ++count;
+  return count;
 }
 
 void gc_before_allocation(GcState& gc) {

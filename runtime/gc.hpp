@@ -47,6 +47,12 @@ void run_finalizer(Object* object);
 // when a collection is already running.
 int64_t gc_collect(Interpreter& interp, int generation = 2);
 
+// gc.freeze(): every tracked object moves to a permanent generation that collections ignore;
+// gc.unfreeze() moves them back into the oldest generation (teardown does it first).
+void gc_freeze(GcState& gc);
+void gc_unfreeze(GcState& gc);
+int64_t gc_freeze_count(const GcState& gc);
+
 // The gc module's settings.
 bool gc_is_enabled(const GcState& gc);
 void gc_set_enabled(GcState& gc, bool enabled);

@@ -119,7 +119,9 @@ void interpreter_destroy(Interpreter* interp) {
   Value modules = interp->modules;
   interp->modules = Value();
   // As CPython's Py_FinalizeEx: garbage is collected while the modules are whole, so its
-  // finalizers (__del__, weak reference callbacks) still find the globals they use.
+  // finalizers (__del__, weak reference callbacks) still find the globals they use. Frozen
+  // objects (gc.freeze) take part again: teardown frees everything it can.
+  gc_unfreeze(*interp->gc);
   if (gc_is_enabled(*interp->gc)) gc_collect(*interp);
   // Module dicts hold functions whose globals are those dicts: clear them to break the cycles.
   // __main__ goes first and sys last, so finalizers run by the clearing can still print.

@@ -1,4 +1,4 @@
-// The gc module: the interpreter's cycle collector seen from scripts (collect, enable/disable, counts and thresholds, is_tracked, get_referents).
+// The gc module: the interpreter's cycle collector seen from scripts (collect, enable/disable, counts and thresholds, freeze, is_tracked, get_referents).
 #include "runtime/builtin_types.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/interpreter.hpp"
@@ -84,6 +84,23 @@ static Ref gc_is_tracked_function(Value, const Value* args, size_t nargs, Value 
   return Ref::boolean(gc_is_tracked(args[0]));
 }
 
+static Ref gc_freeze_function(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.freeze", nargs, kwnames, 0, 0)) return nullptr;
+  gc_freeze(gc_state());
+  return Ref::none();
+}
+
+static Ref gc_unfreeze_function(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.unfreeze", nargs, kwnames, 0, 0)) return nullptr;
+  gc_unfreeze(gc_state());
+  return Ref::none();
+}
+
+static Ref gc_get_freeze_count(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("gc.get_freeze_count", nargs, kwnames, 0, 0)) return nullptr;
+  return int_from_i64(gc_freeze_count(gc_state()));
+}
+
 struct ReferentsCollector {
   Value list;
   bool ok = true;
@@ -124,6 +141,9 @@ bool init_gc_module(Value module) {
       {"set_threshold", gc_set_threshold},
       {"is_tracked", gc_is_tracked_function},
       {"get_referents", gc_get_referents},
+      {"freeze", gc_freeze_function},
+      {"unfreeze", gc_unfreeze_function},
+      {"get_freeze_count", gc_get_freeze_count},
   };
   for (const auto& function : functions)
     if (!module_add_function(module, function.name, function.fn)) return false;
