@@ -258,6 +258,21 @@ void gc_freeze(GcState& gc) {
 
 void gc_unfreeze(GcState& gc) { list_splice(&gc.permanent, &gc.generations[2]); }
 
+std::vector<Ref> gc_tracked_objects(const GcState& gc, int generation) {
+  std::vector<Ref> objects;
+  auto take = [&objects](const GcHeader& list) {
+    for (const GcHeader* h = list.next; h != &list; h = h->next)
+      objects.push_back(Ref::borrow(Value(gc_object(const_cast<GcHeader*>(h)))));
+  };
+  if (generation >= 0) {
+    take(gc.generations[generation]);
+  } else {
+    for (const GcHeader& list : gc.generations) take(list);
+    take(gc.permanent);
+  }
+  return objects;
+}
+
 int64_t gc_freeze_count(const GcState& gc) {
   int64_t count = 0;
   for (const GcHeader* h = gc.permanent.next; h != &gc.permanent; h = h->next) ++count;

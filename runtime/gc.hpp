@@ -1,6 +1,7 @@
 // The cycle collector's interface: the header in front of collectable objects, tracking, collection and its settings.
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "runtime/type.hpp"
 
@@ -52,6 +53,10 @@ int64_t gc_collect(Interpreter& interp, int generation = 2);
 void gc_freeze(GcState& gc);
 void gc_unfreeze(GcState& gc);
 int64_t gc_freeze_count(const GcState& gc);
+
+// Every object tracked in `generation` (0 to 2; -1: all, the frozen ones too), each held so
+// that a collection run meanwhile cannot free it.
+std::vector<Ref> gc_tracked_objects(const GcState& gc, int generation);
 
 // The gc module's settings.
 bool gc_is_enabled(const GcState& gc);

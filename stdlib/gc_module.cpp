@@ -1,4 +1,4 @@
-// The gc module: the interpreter's cycle collector seen from scripts (collect, enable/disable, counts and thresholds, freeze, is_tracked, get_referents).
+// The gc module: the interpreter's cycle collector seen from scripts (collect, enable/disable, counts and thresholds, freeze, is_tracked, get_objects, get_referrers, get_referents).
 #include "runtime/builtin_types.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/interpreter.hpp"
@@ -101,6 +101,54 @@ static Ref gc_get_freeze_count(Value, const Value*, size_t nargs, Value kwnames)
   return int_from_i64(gc_freeze_count(gc_state()));
 }
 
+// get_objects(generation=None): the tracked objects, of one generation or all.
+static Ref gc_get_objects(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value generation_arg;
+  if (!bind_args("get_objects", args, nargs, kwnames, {"generation"}, 0, &generation_arg)) return nullptr;
+  int64_t generation = -1;  // as CPython: -1 (or None) is every generation
+  if (generation_arg && !generation_arg.is_none()) {
+    if (!is_int(generation_arg))
+      return raise_format(&TypeError_type, "argument should be integer or None, not '%s'", type_name(generation_arg));
+    if (!index_to_i64(generation_arg, generation)) return nullptr;
+    if (generation >= 3)
+      return raise(&ValueError_type, "generation parameter must be less than the number of available generations (3)");
+    if (generation < -1) return raise(&ValueError_type, "generation parameter cannot be negative");
+  }
+  std::vector<Ref> objects = gc_tracked_objects(gc_state(), int(generation));
+  Ref result = list_new(0);
+  for (size_t i = 0; result && i < objects.size(); ++i)
+    if (!list_append(*result, *objects[i])) return nullptr;
+  return result;
+}
+
+struct ReferrerSearch {
+  const Value* targets;
+  size_t count;
+  bool found = false;
+};
+
+static void find_target(Value child, void* arg) {
+  auto* search = static_cast<ReferrerSearch*>(arg);
+  for (size_t i = 0; i < search->count && !search->found; ++i)
+    if (child == search->targets[i]) search->found = true;
+}
+
+// get_referrers(*objs): the tracked objects whose traverse slot reports one of objs.
+static Ref gc_get_referrers(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_positional("get_referrers", nargs, kwnames, 0, SIZE_MAX)) return nullptr;
+  std::vector<Ref> objects = gc_tracked_objects(gc_state(), -1);
+  Ref result = list_new(0);
+  if (!result) return nullptr;
+  for (const Ref& held : objects) {
+    Object* object = (*held).as_object();
+    if (!object->type->traverse) continue;
+    ReferrerSearch search{args, nargs};
+    object->type->traverse(object, find_target, &search);
+    if (search.found && !list_append(*result, *held)) return nullptr;
+  }
+  return result;
+}
+
 struct ReferentsCollector {
   Value list;
   bool ok = true;
@@ -141,6 +189,8 @@ bool init_gc_module(Value module) {
       {"set_threshold", gc_set_threshold},
       {"is_tracked", gc_is_tracked_function},
       {"get_referents", gc_get_referents},
+      {"get_objects", gc_get_objects},
+      {"get_referrers", gc_get_referrers},
       {"freeze", gc_freeze_function},
       {"unfreeze", gc_unfreeze_function},
       {"get_freeze_count", gc_get_freeze_count},
