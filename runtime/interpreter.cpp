@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <mutex>
+#include <vector>
 
 #include "interpreter/vm_builtins.hpp"
 #include "runtime/builtin_types.hpp"
@@ -44,6 +45,7 @@ void init_builtin_types() {
   init_module_type();
   init_generator_type();
   init_mappingproxy_type();
+  init_weakref_type();
   init_sys_types();
   for (TypeObject* var_sized : {&str_type, &bytes_type, &tuple_type}) var_sized->flags |= type_flag_var_sized;
   finalize_static_types();
@@ -98,7 +100,10 @@ Interpreter* interpreter_create(InterpreterConfig config) {
 // start with an underscore, then the others, so a finalizer run by one of them still finds the
 // globals defined after it; the emptied dict is cleared at the end.
 static void clear_module_globals(Value module) {
-  Value globals = module_dict(module);
+  // Held: the module's own functions (a native module's) may be all that keeps it alive.
+  Ref held_module = Ref::borrow(module);
+  Ref globals_ref = Ref::borrow(module_dict(module));
+  Value globals = *globals_ref;
   for (bool underscored : {true, false}) {
     size_t pos = 0;
     Value key, value;
@@ -123,16 +128,28 @@ void interpreter_destroy(Interpreter* interp) {
   // objects (gc.freeze) take part again: teardown frees everything it can.
   gc_unfreeze(*interp->gc);
   if (gc_is_enabled(*interp->gc)) gc_collect(*interp);
-  // Module dicts hold functions whose globals are those dicts: clear them to break the cycles.
-  // __main__ goes first and sys last, so finalizers run by the clearing can still print.
   if (modules) {
-    Value main_module = dict_get_str(modules, "__main__");
-    if (main_module && is_module(main_module)) clear_module_globals(main_module);
+    // As CPython's finalize_modules: every module leaves sys.modules (its entry becomes None),
+    // and a collection frees the ones nothing else holds (module globals are cycles through
+    // their functions), running the finalizers of what they hold while their globals are still
+    // whole. The modules left alive then have their globals cleared, the last imported first;
+    // sys goes last, so finalizers can print until then.
+    std::vector<Ref> watched;  // a weak reference to each module, or the module if none could be made
     size_t pos = 0;
     Value key, module;
-    while (dict_next(modules, pos, key, module))
-      if (is_module(module) && module != interp->builtins_module && module != interp->sys_module)
-        clear_module_globals(module);
+    while (dict_next(modules, pos, key, module)) {
+      if (!is_module(module) || module == interp->builtins_module || module == interp->sys_module) continue;
+      Ref weak = weakref_new(module, Value());
+      if (!weak) clear_error();
+      watched.push_back(weak ? std::move(weak) : Ref::borrow(module));
+      if (dict_set(modules, key, Value::none()) < 0) clear_error();  // an existing key: no resize
+    }
+    gc_collect(*interp);
+    for (auto it = watched.rbegin(); it != watched.rend(); ++it) {
+      Value alive = is_module(**it) ? **it : weakref_referent(**it);
+      if (alive) clear_module_globals(alive);
+    }
+    watched.clear();
     flush_std_streams();
     if (interp->sys_module) dict_clear(module_dict(interp->sys_module));
   }

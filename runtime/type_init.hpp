@@ -22,5 +22,6 @@ void init_function_types();         // runtime/function.cpp: function, builtin f
 void init_module_type();            // runtime/module.cpp
 void init_generator_type();         // runtime/generator.cpp
 void init_mappingproxy_type();      // runtime/mappingproxy.cpp
+void init_weakref_type();           // runtime/weakref.cpp: ReferenceType (teardown uses it natively)
 
 }  // namespace chaipy

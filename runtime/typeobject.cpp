@@ -1051,6 +1051,10 @@ static void type_traverse(Object* object, GcVisit visit, void* arg) {
   visit(type->dict, arg);
   visit(type->bases, arg);
   if (type->base && (type->base->flags & type_flag_heap)) visit(Value(type->base), arg);
+  // The mro tuple is untracked and the type's own (type_new_from_namespace): its references to
+  // the other classes are the type's. Its first item, the type itself, is borrowed.
+  if (type->mro)
+    for (int64_t i = 1, n = tuple_size(type->mro); i < n; ++i) visit(tuple_item(type->mro, i), arg);
 }
 
 static void type_clear(Object* object) {

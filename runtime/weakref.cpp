@@ -11,6 +11,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
+#include "runtime/type_init.hpp"
 #include "stdlib/sys.hpp"
 
 namespace chaipy {
@@ -94,8 +95,8 @@ void weakref_clear(Object* object) {
 // ref() -> the referent, or None once it died.
 Ref weakref_call(Value self, const Value*, size_t nargs, Value kwnames) {
   if (!check_positional("weakref", nargs, kwnames, 0, 0)) return nullptr;
-  Object* referent = as_weakref(self)->referent;
-  return referent ? Ref::borrow(Value(referent)) : Ref::none();
+  Value referent = weakref_referent(self);
+  return referent ? Ref::borrow(referent) : Ref::none();
 }
 
 Ref weakref_new_slot(TypeObject*, const Value* args, size_t nargs, Value kwnames) {
@@ -165,8 +166,8 @@ void init_weakref_type() {
   weakref_type.hash = weakref_hash;
   weakref_type.richcompare = weakref_richcompare;
   weakref_type.repr = weakref_repr;
-  finish_static_type(&weakref_type);  // made after start-up: the dict exists from here on
   add_property(&weakref_type, "__callback__", weakref_get_callback);
+  finish_static_type(&weakref_type);
 }
 
 Ref weakref_new(Value referent, Value callback) {
@@ -204,6 +205,11 @@ Ref weakref_new(Value referent, Value callback) {
     gc_header(object)->weakly_referenced = 1;
   }
   return Ref::steal(Value(ref));
+}
+
+Value weakref_referent(Value ref) {
+  Object* referent = as_weakref(ref)->referent;
+  return referent ? Value(referent) : Value();
 }
 
 int64_t weakref_count(Value referent) {

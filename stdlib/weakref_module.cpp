@@ -1,6 +1,4 @@
 // The _weakref module: ReferenceType (weakref.ref), getweakrefcount and getweakrefs, under the weakref module written in Python.
-#include <mutex>
-
 #include "runtime/builtin_types.hpp"
 #include "runtime/module.hpp"
 #include "runtime/protocols.hpp"
@@ -21,8 +19,6 @@ static Ref weakref_getweakrefs(Value, const Value* args, size_t nargs, Value kwn
 }
 
 bool init_weakref_module(Value module) {
-  static std::once_flag type_ready;
-  std::call_once(type_ready, init_weakref_type);
   return module_add_object(module, "ref", Value(&weakref_type)) &&
          module_add_object(module, "ReferenceType", Value(&weakref_type)) &&
          module_add_function(module, "getweakrefcount", weakref_getweakrefcount) &&
