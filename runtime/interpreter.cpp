@@ -99,11 +99,8 @@ Interpreter* interpreter_create(InterpreterConfig config) {
 // As CPython's _PyModule_ClearDict: the globals become None one by one, first the names that
 // start with an underscore, then the others, so a finalizer run by one of them still finds the
 // globals defined after it; the emptied dict is cleared at the end.
-static void clear_module_globals(Value module) {
-  // Held: the module's own functions (a native module's) may be all that keeps it alive.
-  Ref held_module = Ref::borrow(module);
-  Ref globals_ref = Ref::borrow(module_dict(module));
-  Value globals = *globals_ref;
+static void clear_module_globals(Value globals) {
+  Ref held = Ref::borrow(globals);  // its module (a native module's functions hold it) may go first
   for (bool underscored : {true, false}) {
     size_t pos = 0;
     Value key, value;
@@ -132,21 +129,23 @@ void interpreter_destroy(Interpreter* interp) {
     // As CPython's finalize_modules: every module leaves sys.modules (its entry becomes None),
     // and a collection frees the ones nothing else holds (module globals are cycles through
     // their functions), running the finalizers of what they hold while their globals are still
-    // whole. The modules left alive then have their globals cleared, the last imported first;
-    // sys goes last, so finalizers can print until then.
-    std::vector<Ref> watched;  // a weak reference to each module, or the module if none could be made
+    // whole. The module globals left alive then (a hook registered in native code may hold a
+    // function, and so its globals, after its module died) are cleared, the last imported
+    // first; sys goes last, so finalizers can print until then.
+    std::vector<Ref> watched;  // a weak reference to each module's globals, or the globals
     size_t pos = 0;
     Value key, module;
     while (dict_next(modules, pos, key, module)) {
       if (!is_module(module) || module == interp->builtins_module || module == interp->sys_module) continue;
-      Ref weak = weakref_new(module, Value());
+      Value globals = module_dict(module);
+      Ref weak = weakref_to_collectable(globals, Value());
       if (!weak) clear_error();
-      watched.push_back(weak ? std::move(weak) : Ref::borrow(module));
+      watched.push_back(weak ? std::move(weak) : Ref::borrow(globals));
       if (dict_set(modules, key, Value::none()) < 0) clear_error();  // an existing key: no resize
     }
     gc_collect(*interp);
     for (auto it = watched.rbegin(); it != watched.rend(); ++it) {
-      Value alive = is_module(**it) ? **it : weakref_referent(**it);
+      Value alive = is_dict(**it) ? **it : weakref_referent(**it);
       if (alive) clear_module_globals(alive);
     }
     watched.clear();

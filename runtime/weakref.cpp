@@ -173,6 +173,10 @@ void init_weakref_type() {
 Ref weakref_new(Value referent, Value callback) {
   if (!referent.is_object() || !can_be_weakly_referenced(referent.as_object()))
     return raise_format(&TypeError_type, "cannot create weak reference to '%s' object", type_name(referent));
+  return weakref_to_collectable(referent, callback);
+}
+
+Ref weakref_to_collectable(Value referent, Value callback) {
   if (callback && callback.is_none()) callback = Value();
   Object* object = referent.as_object();
   // Immortal referents never die: their references need no list.

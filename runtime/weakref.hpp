@@ -13,6 +13,9 @@ extern TypeObject weakref_type;  // set up at start-up (runtime/type_init.hpp)
 // weakref.ref(referent, callback): TypeError for objects that cannot be weakly referenced.
 // Without a callback, an existing plain reference to `referent` is returned again, as CPython.
 Ref weakref_new(Value referent, Value callback);
+// The runtime's own weak references (teardown watches module dicts): any object with a
+// GcHeader, whatever Python allows.
+Ref weakref_to_collectable(Value referent, Value callback);
 Value weakref_referent(Value ref);  // borrowed; null once the referent died
 int64_t weakref_count(Value referent);
 Ref weakrefs_to(Value referent);  // a list of the weak references to `referent`
