@@ -562,23 +562,38 @@ void restore_error(Ref exception) { set_pending(std::move(exception)); }
 
 // ---- source lines and traceback text ----
 
+// A source text, split into lines only when a traceback first asks for one of them: most
+// imported modules never show a line.
+struct SourceText {
+  std::string owned;      // the text, unless it lives as long as the process (embedded stdlib)
+  std::string_view text;  // `owned` or the static text
+  std::vector<std::string_view> lines;
+  bool split = false;
+};
 static std::mutex source_mutex;
-static std::unordered_map<std::string, std::vector<std::string>> source_cache;
+static std::unordered_map<std::string, SourceText> source_cache;
 
-static std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream stream(text);
-  while (std::getline(stream, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
+static void split_source(SourceText& source) {
+  std::string_view rest = source.text;
+  while (!rest.empty()) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    source.lines.push_back(line);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
   }
-  return lines;
+  source.split = true;
 }
 
 void register_source(const std::string& filename, std::string text) {
   std::lock_guard lock(source_mutex);
-  source_cache[filename] = split_lines(text);
+  SourceText& source = source_cache[filename] = SourceText{std::move(text), {}, {}, false};
+  source.text = source.owned;
+}
+
+void register_static_source(const std::string& filename, std::string_view text) {
+  std::lock_guard lock(source_mutex);
+  source_cache[filename] = SourceText{{}, text, {}, false};
 }
 
 std::string source_line(const std::string& filename, int line) {
@@ -589,10 +604,13 @@ std::string source_line(const std::string& filename, int line) {
     if (!file) return "";
     std::ostringstream text;
     text << file.rdbuf();
-    it = source_cache.emplace(filename, split_lines(text.str())).first;
+    it = source_cache.emplace(filename, SourceText{text.str(), {}, {}, false}).first;
+    it->second.text = it->second.owned;
   }
-  if (line < 1 || size_t(line) > it->second.size()) return "";
-  return it->second[line - 1];
+  SourceText& source = it->second;
+  if (!source.split) split_source(source);
+  if (line < 1 || size_t(line) > source.lines.size()) return "";
+  return std::string(source.lines[line - 1]);
 }
 
 // The source line and caret of a SyntaxError, by CPython's print_error_text rules (offsets are

@@ -44,8 +44,9 @@ std::string format_exception(Value exception);
 std::string format_exception_only(Value exception);
 
 // Source lines for tracebacks: files read from disk on demand; code compiled from strings
-// (exec, -c, the REPL) registers its text here.
+// (exec, -c, the REPL) registers its text here, and the embedded stdlib its static text.
 void register_source(const std::string& filename, std::string text);
+void register_static_source(const std::string& filename, std::string_view text);
 std::string source_line(const std::string& filename, int line);
 
 }  // namespace chaipy

@@ -197,7 +197,7 @@ static Ref find_and_load(std::string_view full_name, Value parent) {
   if (Ref native = load_native_module(full_name); native || error_pending()) return native;
   if (const EmbeddedSource* embedded = find_embedded(full_name)) {
     std::string filename = "<frozen " + std::string(full_name) + ">";
-    register_source(filename, std::string(embedded->source));
+    register_static_source(filename, embedded->source);
     Ref frozen = frozen_module_code(full_name);
     if (!frozen && error_pending()) return nullptr;
     return load_source_module(full_name, embedded->source, filename, embedded->is_package,
