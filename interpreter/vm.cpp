@@ -996,7 +996,7 @@ dispatch:
       // A new attribute (or one elsewhere in the dict): no descriptor to consult, the dict decides.
       int status = -1;
       if (!dict) {
-        Ref fresh = dict_new();
+        Ref fresh = instance_dict_new(type);
         if (fresh) {
           dict = fresh.as<DictObject>();
           *reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + type->dict_offset) = fresh.release();

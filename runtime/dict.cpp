@@ -1,4 +1,5 @@
 // Dictionaries: CPython's compact insertion-ordered hash table, the dict type, its views and iterators.
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
@@ -27,7 +28,7 @@ constexpr uint8_t min_log2_size = 3;
 constexpr unsigned perturb_shift = 5;
 
 // Shared by every empty dict, so `{}` allocates no table; never written to (usable is 0).
-DictKeys empty_keys = {min_log2_size, 0, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
+DictKeys empty_keys = {min_log2_size, 0, false, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
 
 inline int64_t usable_fraction(int64_t size) { return (size << 1) / 3; }
 
@@ -56,23 +57,32 @@ uint8_t log2_size_for(int64_t minimum_size) {
 // The table size that holds n items without growing (CPython's ESTIMATE_SIZE).
 uint8_t log2_size_holding(int64_t n) { return log2_size_for((n * 3 + 1) >> 1); }
 
-DictKeys* new_keys(uint8_t log2_size) {
-  uint8_t log2_bytes = log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
-  size_t index_bytes = size_t(1) << (log2_size + log2_bytes);
-  int64_t usable = usable_fraction(int64_t(1) << log2_size);
-  auto* k = static_cast<DictKeys*>(
-      buffer_alloc(offsetof(DictKeys, indices) + index_bytes + usable * sizeof(DictEntry)));
-  if (!k) return nullptr;
+// The bytes of a table of 1 << log2_size slots: header, index table, room for its usable entries.
+size_t keys_bytes(uint8_t log2_size, uint8_t log2_index_bytes) {
+  return offsetof(DictKeys, indices) + (size_t(1) << (log2_size + log2_index_bytes)) +
+         usable_fraction(int64_t(1) << log2_size) * sizeof(DictEntry);
+}
+uint8_t log2_index_bytes_for(uint8_t log2_size) { return log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3; }
+
+// Sets up an empty table of 1 << log2_size slots in `memory` (keys_bytes long).
+DictKeys* init_keys(void* memory, uint8_t log2_size, bool in_dict) {
+  auto* k = static_cast<DictKeys*>(memory);
   k->log2_size = log2_size;
-  k->log2_index_bytes = log2_bytes;
-  k->usable = usable;
+  k->log2_index_bytes = log2_index_bytes_for(log2_size);
+  k->in_dict = in_dict;
+  k->usable = usable_fraction(int64_t(1) << log2_size);
   k->nentries = 0;
-  memset(k->indices, 0xff, index_bytes);
+  memset(k->indices, 0xff, size_t(1) << (log2_size + k->log2_index_bytes));
   return k;
 }
 
+DictKeys* new_keys(uint8_t log2_size) {
+  void* memory = buffer_alloc(keys_bytes(log2_size, log2_index_bytes_for(log2_size)));
+  return memory ? init_keys(memory, log2_size, false) : nullptr;
+}
+
 void free_keys(DictKeys* k) {
-  if (k != &empty_keys) buffer_free(k);
+  if (k != &empty_keys && !k->in_dict) buffer_free(k);
 }
 
 // A free slot for a key known to be absent (dummies are reused).
@@ -322,10 +332,10 @@ Ref copy_entries(DictObject* source) {
   DictKeys* k = source->keys;
   if (source->used >= (k->nentries * 2) / 3) {
     size_t index_bytes = size_t(keys_size(k)) << k->log2_index_bytes;
-    size_t bytes = offsetof(DictKeys, indices) + index_bytes + usable_fraction(keys_size(k)) * sizeof(DictEntry);
-    auto* clone = static_cast<DictKeys*>(buffer_alloc(bytes));
+    auto* clone = static_cast<DictKeys*>(buffer_alloc(keys_bytes(k->log2_size, k->log2_index_bytes)));
     if (!clone) return raise_no_memory();
     memcpy(clone, k, offsetof(DictKeys, indices) + index_bytes + k->nentries * sizeof(DictEntry));
+    clone->in_dict = false;
     DictEntry* entries = keys_entries(clone);
     for (int64_t i = 0; i < clone->nentries; ++i) {
       if (entries[i].key) {
@@ -445,6 +455,21 @@ int update_common(Value self, const char* name, const Value* args, size_t nargs,
 Ref dict_new() {
   Object* object = allocate_dict(&dict_type, sizeof(DictObject));
   if (!object) return nullptr;
+  return Ref::steal(Value(object));
+}
+
+// An instance's attributes are set one by one right after it is made, and most instances of a
+// class end up with the same ones: the first table is made big enough for as many attributes
+// as the last freed instance had (up to CPython's 30 for shared keys), in the dict's own block.
+// One allocation per instance dict instead of a dict, a table and a resize.
+Ref instance_dict_new(TypeObject* type) {
+  constexpr int64_t max_presized_attributes = 30;
+  uint8_t log2_size = log2_size_holding(std::min(type->instance_dict_hint, max_presized_attributes));
+  size_t table_bytes = keys_bytes(log2_size, log2_index_bytes_for(log2_size));
+  Object* object = allocate_dict(&dict_type, sizeof(DictObject) + table_bytes);
+  if (!object) return nullptr;
+  auto* d = static_cast<DictObject*>(object);
+  d->keys = init_keys(d + 1, log2_size, true);
   return Ref::steal(Value(object));
 }
 

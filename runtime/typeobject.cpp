@@ -680,6 +680,7 @@ static void subtype_dealloc(Object* object) {
   if (Value* dict = instance_dict_slot(Value(object)); dict && (type->flags & type_flag_has_instance_dict)) {
     Value d = *dict;
     *dict = Value();
+    if (d) type->instance_dict_hint = dict_size(d);
     decref(d);
   }
   TypeObject* base = type;
@@ -867,7 +868,7 @@ static Ref object_get_dict(Value self) {
   if (!dict)
     return raise_format(&AttributeError_type, "'%s' object has no attribute '__dict__'", type_name(self));
   if (!*dict) {
-    Ref fresh = dict_new();
+    Ref fresh = instance_dict_new(type_of(self));
     if (!fresh) return nullptr;
     *dict = fresh.release();
   }
