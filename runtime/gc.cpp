@@ -29,8 +29,8 @@ struct GcState {
 namespace {
 
 // Marks in GcHeader::collecting while a collection runs.
-constexpr uint64_t candidate = 1;  // tracked; unreachable unless proven otherwise
-constexpr uint64_t reachable = 2;  // referenced from outside the collected set, directly or not
+constexpr uint32_t candidate = 1;  // tracked; unreachable unless proven otherwise
+constexpr uint32_t reachable = 2;  // referenced from outside the collected set, directly or not
 
 void list_init(GcHeader* list) { list->prev = list->next = list; }
 void list_append(GcHeader* list, GcHeader* header) {
@@ -38,11 +38,6 @@ void list_append(GcHeader* list, GcHeader* header) {
   header->next = list;
   list->prev->next = header;
   list->prev = header;
-}
-void list_remove(GcHeader* header) {
-  header->prev->next = header->next;
-  header->next->prev = header->prev;
-  header->prev = header->next = nullptr;
 }
 // Moves every object of `from` to the end of `to`.
 void list_splice(GcHeader* from, GcHeader* to) {
@@ -111,7 +106,7 @@ int64_t find_unreachable(GcHeader* collected, GcHeader* unreachable, int64_t& su
     bool garbage = h->collecting == candidate;
     h->collecting = 0;
     if (garbage) {
-      list_remove(h);
+      gc_list_remove(h);
       list_append(unreachable, h);
       ++found;
     } else {
@@ -130,7 +125,7 @@ int64_t find_unreachable(GcHeader* collected, GcHeader* unreachable, int64_t& su
 void clear_unreachable(GcHeader* unreachable, GcHeader* survivors) {
   while (unreachable->next != unreachable) {
     GcHeader* h = unreachable->next;
-    list_remove(h);
+    gc_list_remove(h);
     list_append(survivors, h);
     Object* object = gc_object(h);
     if (!object->type->clear) continue;
@@ -214,11 +209,6 @@ void gc_before_allocation(GcState& gc) {
 }
 
 void gc_track(GcState& gc, Object* object) { list_append(&gc.generations[0], gc_header(object)); }
-
-void gc_untrack(Object* object) {
-  GcHeader* header = gc_header(object);
-  if (header->next) list_remove(header);
-}
 
 void gc_note_deallocation(GcState& gc) {
   if (gc.counts[0] > 0) --gc.counts[0];

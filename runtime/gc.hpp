@@ -15,7 +15,9 @@ struct alignas(16) GcHeader {
   GcHeader* prev;
   GcHeader* next;
   int64_t gc_refs;  // during a collection: references from outside the collected objects
-  uint64_t collecting;  // non-zero while this object takes part in the running collection
+  uint32_t collecting;  // non-zero while this object takes part in the running collection
+  // The block's usable size, as counted against the memory cap: freeing need not ask malloc.
+  uint32_t block_bytes;
 };
 inline GcHeader* gc_header(Object* object) { return reinterpret_cast<GcHeader*>(object) - 1; }
 inline Object* gc_object(GcHeader* header) { return reinterpret_cast<Object*>(header + 1); }
@@ -32,7 +34,16 @@ void gc_state_free(GcState* gc);
 // (may run a collection), after (links it in), and when it is freed.
 void gc_before_allocation(GcState& gc);
 void gc_track(GcState& gc, Object* object);
-void gc_untrack(Object* object);
+// Inline: every collectable object is untracked when it is freed.
+inline void gc_list_remove(GcHeader* header) {
+  header->prev->next = header->next;
+  header->next->prev = header->prev;
+  header->prev = header->next = nullptr;
+}
+inline void gc_untrack(Object* object) {
+  GcHeader* header = gc_header(object);
+  if (header->next) gc_list_remove(header);
+}
 void gc_note_deallocation(GcState& gc);
 
 bool gc_is_tracked(Value value);

@@ -175,16 +175,19 @@ inline void release_block(void* memory, size_t usable) {
 
 }  // namespace
 
-static void* counted_calloc(size_t bytes) {
-  Interpreter* interp = calling_interpreter();
+// Zeroed memory for an object, counted against `interp`'s cap; `usable` gets the bytes counted.
+static void* counted_calloc(Interpreter* interp, size_t bytes, size_t& usable) {
   if (!within_memory_limit(interp, bytes)) return nullptr;
   if (void* kept = take_block(bytes)) {
+    usable = usable_size_for_request(bytes);
     std::memset(kept, 0, bytes);
-    if (interp) interp->allocated_bytes += usable_size_for_request(bytes);
+    if (interp) interp->allocated_bytes += usable;
     return kept;
   }
   void* memory = calloc(1, bytes);
-  count_allocated(interp, memory);
+  if (!memory) return nullptr;
+  usable = malloc_usable_size(memory);
+  if (interp) interp->allocated_bytes += usable;
   return memory;
 }
 
@@ -236,34 +239,39 @@ void buffer_free(void* memory) {
 // Collectable objects (type_flag_gc) get a GcHeader in front and are tracked by their
 // interpreter's cycle collector from the start: traverse slots accept zeroed, half-built objects.
 static Object* alloc_gc_object(TypeObject* type, size_t bytes) {
-  GcState* gc = current_thread && current_thread->interp ? current_thread->interp->gc : nullptr;
+  Interpreter* interp = calling_interpreter();
+  GcState* gc = interp ? interp->gc : nullptr;
   if (gc) gc_before_allocation(*gc);
-  void* memory = counted_calloc(sizeof(GcHeader) + bytes);
-  Object* object = finish_alloc(memory ? gc_object(static_cast<GcHeader*>(memory)) : nullptr, type);
+  size_t usable;
+  auto* header = static_cast<GcHeader*>(counted_calloc(interp, sizeof(GcHeader) + bytes, usable));
+  if (header) header->block_bytes = uint32_t(usable);
+  Object* object = finish_alloc(header ? gc_object(header) : nullptr, type);
   if (object && gc) gc_track(*gc, object);
   return object;
 }
 
-Object* alloc_object(TypeObject* type) {
-  if (type->flags & type_flag_gc) return alloc_gc_object(type, type->instance_size);
-  return finish_alloc(counted_calloc(type->instance_size), type);
-}
-
 Object* alloc_var_object(TypeObject* type, size_t total_bytes) {
   if (type->flags & type_flag_gc) return alloc_gc_object(type, total_bytes);
-  return finish_alloc(counted_calloc(total_bytes), type);
+  size_t usable;
+  return finish_alloc(counted_calloc(calling_interpreter(), total_bytes, usable), type);
 }
+
+Object* alloc_object(TypeObject* type) { return alloc_var_object(type, type->instance_size); }
 
 // Releases an object's memory (its header's too) and its count against the interpreter.
 static void free_memory(Object* object, bool with_gc_header) {
   void* memory = object;
-  Interpreter* interp = current_thread ? current_thread->interp : nullptr;
+  Interpreter* interp = calling_interpreter();
+  size_t usable;
   if (with_gc_header) {
     gc_untrack(object);
     if (interp && interp->gc) gc_note_deallocation(*interp->gc);
-    memory = gc_header(object);
+    GcHeader* header = gc_header(object);
+    usable = header->block_bytes;
+    memory = header;
+  } else {
+    usable = malloc_usable_size(memory);
   }
-  size_t usable = malloc_usable_size(memory);
   if (interp) {
     // Objects made before the interpreter existed (start-up) were never counted.
     size_t& allocated = interp->allocated_bytes;
