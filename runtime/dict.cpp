@@ -273,8 +273,56 @@ bool append_new_entry(DictObject* d, Value key, int64_t hash, Value value) {
   return true;
 }
 
+// The usual insert, into a table with room left: one probe finds the key, or the slot a new
+// key takes when the probe meets no dummy and no key whose equality needs code run (the
+// general path probes twice for a new key). False, having done nothing, when undecided.
+template <class Index>
+[[gnu::always_inline]] inline bool insert_by_one_probe(DictObject* d, DictKeys* k, Value key, int64_t hash,
+                                                       Value value) {
+  auto* indices = reinterpret_cast<Index*>(k->indices);
+  DictEntry* entries = keys_entries(k);
+  size_t mask = keys_size(k) - 1;
+  size_t perturb = static_cast<uint64_t>(hash);
+  size_t i = perturb & mask;
+  for (int64_t ix; (ix = indices[i]) != slot_empty;) {
+    if (ix < 0) return false;
+    DictEntry* entry = &entries[ix];
+    int equal = entry->key == key ? 1 : entry->hash == hash ? quick_keys_equal(entry->key, key) : 0;
+    if (equal < 0) return false;
+    if (equal) {
+      incref(value);
+      Value old = entry->value;
+      entry->value = value;
+      decref(old);
+      return true;
+    }
+    perturb >>= perturb_shift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  incref(key);
+  incref(value);
+  indices[i] = static_cast<Index>(k->nentries);
+  entries[k->nentries] = DictEntry{hash, key, value};
+  ++k->nentries;
+  --k->usable;
+  ++d->used;
+  d->keys_version = new_keys_version();
+  return true;
+}
+
 // d[key] = value; borrows both.
 int insert(DictObject* d, Value key, int64_t hash, Value value) {
+  DictKeys* k = d->keys;
+  if (k->usable > 0) {
+    bool done;
+    switch (k->log2_index_bytes) {
+      case 0: done = insert_by_one_probe<int8_t>(d, k, key, hash, value); break;
+      case 1: done = insert_by_one_probe<int16_t>(d, k, key, hash, value); break;
+      case 2: done = insert_by_one_probe<int32_t>(d, k, key, hash, value); break;
+      default: done = insert_by_one_probe<int64_t>(d, k, key, hash, value); break;
+    }
+    if (done) return 0;
+  }
   int64_t ix = lookup(d, key, hash);
   if (ix == lookup_error) return -1;
   incref(value);
