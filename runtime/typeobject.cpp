@@ -930,8 +930,15 @@ static Ref type_repr_slot(Value self) {
   return str_new("<class '" + module + "." + type->qualname + "'>");
 }
 
+static Value plain_init_function(TypeObject* type);
+static Ref construct_with_plain_init(TypeObject* type, const Value* args, size_t nargs, Value init);
+
 static Ref type_call_slot(Value callable, const Value* args, size_t nargs, Value kwnames) {
   auto* type = callable.as<TypeObject>();
+  // Static types are shared by every interpreter: only classes remember their __init__.
+  if ((type->flags & type_flag_heap) && !kwnames && nargs < 8) {
+    if (Value init = plain_init_function(type)) return construct_with_plain_init(type, args, nargs, init);
+  }
   if (type == &type_type && nargs == 1 && (!kwnames || tuple_size(kwnames) == 0))
     return Ref::borrow(Value(type_of(args[0])));
   if (!type->new_)
@@ -1200,9 +1207,20 @@ static int slot_descr_set(Value descr, Value obj, Value value) {
                      : call_dunder(descr, "__delete__", &obj, 1);
   return result ? 0 : -1;
 }
+static Value init_name() {
+  static const Value name = str_intern("__init__");
+  return name;
+}
+// 0 when __init__ returned None (as it must), else -1 with the TypeError raised (or the error
+// __init__ raised already pending).
+static int check_init_result(const Ref& result) {
+  if (!result) return -1;
+  if (result.get().is_none()) return 0;
+  raise_format(&TypeError_type, "__init__() should return None, not '%s'", type_name(*result));
+  return -1;
+}
 static int slot_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  static const Value init_name = str_intern("__init__");
-  Value init = type_lookup(type_of(self), init_name);
+  Value init = type_lookup(type_of(self), init_name());
   size_t nkw = kwnames ? tuple_size(kwnames) : 0;
   // self and the arguments in one array; on the stack for the usual few arguments.
   std::array<Value, 8> small;
@@ -1216,13 +1234,34 @@ static int slot_init(Value self, const Value* args, size_t nargs, Value kwnames)
   std::copy(args, args + nargs + nkw, full + 1);
   Ref result = type_of(init) == &function_type ? function_call(init, full, nargs + 1, kwnames)
                                                : call(init, full, nargs + 1, kwnames);
-  if (!result) return -1;
-  if (!result.get().is_none()) {
-    raise_format(&TypeError_type, "__init__() should return None, not '%s'", type_name(*result));
-    return -1;
-  }
-  return 0;
+  return check_init_result(result);
 }
+
+// A class whose instances are made by object.__new__ and set up by a Python __init__ (most
+// classes): its __init__, remembered on the class for the current type lookup epoch, or null.
+static Value plain_init_function(TypeObject* type) {
+  uint64_t epoch = type_lookup_epoch.load(std::memory_order_relaxed);
+  if (type->plain_init_epoch == epoch) return type->plain_init;
+  Value init = type->new_ == object_new_slot && type->init == slot_init ? type_lookup(type, init_name()) : Value();
+  if (init && type_of(init) != &function_type) init = Value();
+  if (type_lookup_epoch.load(std::memory_order_relaxed) == epoch) {
+    type->plain_init = init;
+    type->plain_init_epoch = epoch;
+  }
+  return init;
+}
+
+// Calls a class with a plain __init__: no __new__ to call, no lookup of __init__.
+static Ref construct_with_plain_init(TypeObject* type, const Value* args, size_t nargs, Value init) {
+  Object* instance = alloc_object(type);
+  if (!instance) return nullptr;
+  Ref made = Ref::steal(Value(instance));
+  std::array<Value, 8> self_and_args;
+  self_and_args[0] = *made;
+  std::copy(args, args + nargs, self_and_args.begin() + 1);
+  return check_init_result(function_call(init, self_and_args.data(), nargs + 1, Value())) == 0 ? made : nullptr;
+}
+
 static Ref slot_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
   Value new_fn = type_lookup(type, str_intern("__new__"));
   size_t nkw = kwnames ? tuple_size(kwnames) : 0;
