@@ -175,19 +175,24 @@ inline void release_block(void* memory, size_t usable) {
 
 }  // namespace
 
-// Zeroed memory for an object, counted against `interp`'s cap; `usable` gets the bytes counted.
-static void* counted_calloc(Interpreter* interp, size_t bytes, size_t& usable) {
+// Zeroed memory for an object, counted against the calling interpreter's cap. A block with a
+// GcHeader in front keeps the bytes counted in it (block_bytes), for free_memory. In line in
+// both callers, each without the other's branch.
+[[gnu::always_inline]] static inline void* counted_calloc(size_t bytes, bool with_gc_header) {
+  Interpreter* interp = calling_interpreter();
   if (!within_memory_limit(interp, bytes)) return nullptr;
-  if (void* kept = take_block(bytes)) {
+  size_t usable;
+  void* memory = take_block(bytes);
+  if (memory) {
     usable = usable_size_for_request(bytes);
-    std::memset(kept, 0, bytes);
-    if (interp) interp->allocated_bytes += usable;
-    return kept;
+    std::memset(memory, 0, bytes);
+  } else {
+    memory = calloc(1, bytes);
+    if (!memory) return nullptr;
+    usable = malloc_usable_size(memory);
   }
-  void* memory = calloc(1, bytes);
-  if (!memory) return nullptr;
-  usable = malloc_usable_size(memory);
   if (interp) interp->allocated_bytes += usable;
+  if (with_gc_header) static_cast<GcHeader*>(memory)->block_bytes = uint32_t(usable);
   return memory;
 }
 
@@ -238,13 +243,11 @@ void buffer_free(void* memory) {
 
 // Collectable objects (type_flag_gc) get a GcHeader in front and are tracked by their
 // interpreter's cycle collector from the start: traverse slots accept zeroed, half-built objects.
-static Object* alloc_gc_object(TypeObject* type, size_t bytes) {
+[[gnu::noinline]] static Object* alloc_gc_object(TypeObject* type, size_t bytes) {
   Interpreter* interp = calling_interpreter();
   GcState* gc = interp ? interp->gc : nullptr;
   if (gc) gc_before_allocation(*gc);
-  size_t usable;
-  auto* header = static_cast<GcHeader*>(counted_calloc(interp, sizeof(GcHeader) + bytes, usable));
-  if (header) header->block_bytes = uint32_t(usable);
+  auto* header = static_cast<GcHeader*>(counted_calloc(sizeof(GcHeader) + bytes, true));
   Object* object = finish_alloc(header ? gc_object(header) : nullptr, type);
   if (object && gc) gc_track(*gc, object);
   return object;
@@ -252,8 +255,7 @@ static Object* alloc_gc_object(TypeObject* type, size_t bytes) {
 
 Object* alloc_var_object(TypeObject* type, size_t total_bytes) {
   if (type->flags & type_flag_gc) return alloc_gc_object(type, total_bytes);
-  size_t usable;
-  return finish_alloc(counted_calloc(calling_interpreter(), total_bytes, usable), type);
+  return finish_alloc(counted_calloc(total_bytes, false), type);
 }
 
 Object* alloc_object(TypeObject* type) { return alloc_var_object(type, type->instance_size); }
