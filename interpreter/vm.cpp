@@ -279,7 +279,9 @@ Ref function_call(Value callable, const Value* args, size_t nargs, Value kwnames
       incref(args[i]);
       slots[i] = args[i];
     }
-    std::memset(static_cast<void*>(slots + nargs), 0, sizeof(Value) * (slot_count - nargs));
+    // Many functions have no locals beyond their parameters: GCC makes this loop a memset call
+    // behind a check for an empty range (an explicit check measured 0.2% worse on nbody).
+    for (Value* slot = slots + nargs; slot < slots + slot_count; ++slot) *slot = Value();
     result = eval_frame(frame);
   } else {
     std::memset(static_cast<void*>(slots), 0, sizeof(Value) * slot_count);
