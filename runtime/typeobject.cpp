@@ -1015,8 +1015,11 @@ static void type_dealloc_slot(Object* object) {
   decref(type->mro);
   decref(type->dict);
   if (type->base && (type->base->flags & type_flag_heap)) decref(Value(type->base));
+  // A class made by a metaclass written in Python holds a reference to it, as any instance.
+  TypeObject* metatype = type->type;
   type->~TypeObject();
   free_memory(object, true);
+  if (metatype->flags & type_flag_heap) decref(Value(metatype));
 }
 
 // Only classes (heap types) are ever traversed or cleared: static types are immortal. The mro
