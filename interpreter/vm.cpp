@@ -968,7 +968,7 @@ dispatch:
           Value v = entry->value;
           incref(v);
           TOP() = v;
-          decref(owner);
+          decref_object(owner.as_object());
           FAST_DISPATCH();
         }
       }
@@ -991,7 +991,7 @@ dispatch:
           Value old = entry->value;
           entry->value = v;
           decref(old);
-          decref(owner);
+          decref_object(owner.as_object());
           FAST_DISPATCH();
         }
       }
