@@ -9,23 +9,6 @@
 
 namespace chaipy {
 
-// Tracked objects start in generation 0; those that survive a collection of their generation
-// move to the next one, so a collection of generation 0 looks at recent objects only.
-// References from objects of older generations count as references from outside.
-struct GcState {
-  GcHeader generations[3];  // sentinels of circular lists
-  // counts[0]: tracked allocations minus deallocations since the last collection; counts[1]
-  // and [2]: collections of the generation below since the last of this one.
-  int64_t counts[3] = {0, 0, 0};
-  int64_t thresholds[3] = {700, 10, 10};
-  // As CPython: a full collection waits until the objects that reached generation 2 since the
-  // last one make a quarter of those that survived it, so big heaps are not rescanned often.
-  int64_t long_lived_total = 0;
-  int64_t long_lived_pending = 0;
-  bool enabled = true;
-  bool collecting = false;
-};
-
 namespace {
 
 // Marks in GcHeader::collecting while a collection runs.
@@ -33,12 +16,6 @@ constexpr uint32_t candidate = 1;  // tracked; unreachable unless proven otherwi
 constexpr uint32_t reachable = 2;  // referenced from outside the collected set, directly or not
 
 void list_init(GcHeader* list) { list->prev = list->next = list; }
-void list_append(GcHeader* list, GcHeader* header) {
-  header->prev = list->prev;
-  header->next = list;
-  list->prev->next = header;
-  list->prev = header;
-}
 // Moves every object of `from` to the end of `to`.
 void list_splice(GcHeader* from, GcHeader* to) {
   if (from->next == from) return;
@@ -107,7 +84,7 @@ int64_t find_unreachable(GcHeader* collected, GcHeader* unreachable, int64_t& su
     h->collecting = 0;
     if (garbage) {
       gc_list_remove(h);
-      list_append(unreachable, h);
+      gc_list_append(unreachable, h);
       ++found;
     } else {
       ++survivors;
@@ -126,7 +103,7 @@ void clear_unreachable(GcHeader* unreachable, GcHeader* survivors) {
   while (unreachable->next != unreachable) {
     GcHeader* h = unreachable->next;
     gc_list_remove(h);
-    list_append(survivors, h);
+    gc_list_append(survivors, h);
     Object* object = gc_object(h);
     if (!object->type->clear) continue;
     incref(Value(object));
@@ -197,21 +174,13 @@ void gc_state_free(GcState* gc) {
   delete gc;
 }
 
-void gc_before_allocation(GcState& gc) {
-  ++gc.counts[0];
-  if (gc.counts[0] <= gc.thresholds[0] || gc.thresholds[0] <= 0 || !gc.enabled || gc.collecting) return;
+void gc_collect_due_generation(GcState& gc) {
   for (int generation = 2; generation >= 0; --generation) {
     if (gc.counts[generation] <= gc.thresholds[generation]) continue;
     if (generation == 2 && gc.long_lived_pending < gc.long_lived_total / 4) continue;
     collect_generation(gc, generation);
     return;
   }
-}
-
-void gc_track(GcState& gc, Object* object) { list_append(&gc.generations[0], gc_header(object)); }
-
-void gc_note_deallocation(GcState& gc) {
-  if (gc.counts[0] > 0) --gc.counts[0];
 }
 
 bool gc_is_tracked(Value value) {
