@@ -279,7 +279,9 @@ Ref function_call(Value callable, const Value* args, size_t nargs, Value kwnames
       incref(args[i]);
       slots[i] = args[i];
     }
-    std::memset(static_cast<void*>(slots + nargs), 0, sizeof(Value) * (slot_count - nargs));
+    // Many functions have no locals beyond their parameters: GCC makes this loop a memset call
+    // behind a check for an empty range (an explicit check measured 0.2% worse on nbody).
+    for (Value* slot = slots + nargs; slot < slots + slot_count; ++slot) *slot = Value();
     result = eval_frame(frame);
   } else {
     std::memset(static_cast<void*>(slots), 0, sizeof(Value) * slot_count);
@@ -966,7 +968,7 @@ dispatch:
           Value v = entry->value;
           incref(v);
           TOP() = v;
-          decref(owner);
+          decref_object(owner.as_object());
           FAST_DISPATCH();
         }
       }
@@ -989,14 +991,14 @@ dispatch:
           Value old = entry->value;
           entry->value = v;
           decref(old);
-          decref(owner);
+          decref_object(owner.as_object());
           FAST_DISPATCH();
         }
       }
       // A new attribute (or one elsewhere in the dict): no descriptor to consult, the dict decides.
       int status = -1;
       if (!dict) {
-        Ref fresh = dict_new();
+        Ref fresh = instance_dict_new(type);
         if (fresh) {
           dict = fresh.as<DictObject>();
           *reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + type->dict_offset) = fresh.release();

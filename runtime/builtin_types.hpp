@@ -115,6 +115,8 @@ inline Value list_item(Value l, int64_t i) { return l.as<ListObject>()->items[i]
 // ---- dict: insertion-ordered hash table ----
 struct DictObject;
 Ref dict_new();
+// A new, empty __dict__ for an instance of `type`, presized from what its instances held before.
+Ref instance_dict_new(TypeObject* type);
 inline bool is_dict(Value v) { return v.is_object() && (v.as_object()->type->flags & type_flag_dict_subclass); }
 // Borrowed value or null when missing; on a hashing/comparison error returns null with the
 // error pending (check error_pending() when that matters).

@@ -1,4 +1,5 @@
 // Dictionaries: CPython's compact insertion-ordered hash table, the dict type, its views and iterators.
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
@@ -27,7 +28,7 @@ constexpr uint8_t min_log2_size = 3;
 constexpr unsigned perturb_shift = 5;
 
 // Shared by every empty dict, so `{}` allocates no table; never written to (usable is 0).
-DictKeys empty_keys = {min_log2_size, 0, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
+DictKeys empty_keys = {min_log2_size, 0, false, 0, 0, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
 
 inline int64_t usable_fraction(int64_t size) { return (size << 1) / 3; }
 
@@ -56,23 +57,32 @@ uint8_t log2_size_for(int64_t minimum_size) {
 // The table size that holds n items without growing (CPython's ESTIMATE_SIZE).
 uint8_t log2_size_holding(int64_t n) { return log2_size_for((n * 3 + 1) >> 1); }
 
-DictKeys* new_keys(uint8_t log2_size) {
-  uint8_t log2_bytes = log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
-  size_t index_bytes = size_t(1) << (log2_size + log2_bytes);
-  int64_t usable = usable_fraction(int64_t(1) << log2_size);
-  auto* k = static_cast<DictKeys*>(
-      buffer_alloc(offsetof(DictKeys, indices) + index_bytes + usable * sizeof(DictEntry)));
-  if (!k) return nullptr;
+// The bytes of a table of 1 << log2_size slots: header, index table, room for its usable entries.
+size_t keys_bytes(uint8_t log2_size, uint8_t log2_index_bytes) {
+  return offsetof(DictKeys, indices) + (size_t(1) << (log2_size + log2_index_bytes)) +
+         usable_fraction(int64_t(1) << log2_size) * sizeof(DictEntry);
+}
+uint8_t log2_index_bytes_for(uint8_t log2_size) { return log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3; }
+
+// Sets up an empty table of 1 << log2_size slots in `memory` (keys_bytes long).
+DictKeys* init_keys(void* memory, uint8_t log2_size, bool in_dict) {
+  auto* k = static_cast<DictKeys*>(memory);
   k->log2_size = log2_size;
-  k->log2_index_bytes = log2_bytes;
-  k->usable = usable;
+  k->log2_index_bytes = log2_index_bytes_for(log2_size);
+  k->in_dict = in_dict;
+  k->usable = usable_fraction(int64_t(1) << log2_size);
   k->nentries = 0;
-  memset(k->indices, 0xff, index_bytes);
+  memset(k->indices, 0xff, size_t(1) << (log2_size + k->log2_index_bytes));
   return k;
 }
 
+DictKeys* new_keys(uint8_t log2_size) {
+  void* memory = buffer_alloc(keys_bytes(log2_size, log2_index_bytes_for(log2_size)));
+  return memory ? init_keys(memory, log2_size, false) : nullptr;
+}
+
 void free_keys(DictKeys* k) {
-  if (k != &empty_keys) buffer_free(k);
+  if (k != &empty_keys && !k->in_dict) buffer_free(k);
 }
 
 // A free slot for a key known to be absent (dummies are reused).
@@ -263,8 +273,56 @@ bool append_new_entry(DictObject* d, Value key, int64_t hash, Value value) {
   return true;
 }
 
+// The usual insert, into a table with room left: one probe finds the key, or the slot a new
+// key takes when the probe meets no dummy and no key whose equality needs code run (the
+// general path probes twice for a new key). False, having done nothing, when undecided.
+template <class Index>
+[[gnu::always_inline]] inline bool insert_by_one_probe(DictObject* d, DictKeys* k, Value key, int64_t hash,
+                                                       Value value) {
+  auto* indices = reinterpret_cast<Index*>(k->indices);
+  DictEntry* entries = keys_entries(k);
+  size_t mask = keys_size(k) - 1;
+  size_t perturb = static_cast<uint64_t>(hash);
+  size_t i = perturb & mask;
+  for (int64_t ix; (ix = indices[i]) != slot_empty;) {
+    if (ix < 0) return false;
+    DictEntry* entry = &entries[ix];
+    int equal = entry->key == key ? 1 : entry->hash == hash ? quick_keys_equal(entry->key, key) : 0;
+    if (equal < 0) return false;
+    if (equal) {
+      incref(value);
+      Value old = entry->value;
+      entry->value = value;
+      decref(old);
+      return true;
+    }
+    perturb >>= perturb_shift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  incref(key);
+  incref(value);
+  indices[i] = static_cast<Index>(k->nentries);
+  entries[k->nentries] = DictEntry{hash, key, value};
+  ++k->nentries;
+  --k->usable;
+  ++d->used;
+  d->keys_version = new_keys_version();
+  return true;
+}
+
 // d[key] = value; borrows both.
 int insert(DictObject* d, Value key, int64_t hash, Value value) {
+  DictKeys* k = d->keys;
+  if (k->usable > 0) {
+    bool done;
+    switch (k->log2_index_bytes) {
+      case 0: done = insert_by_one_probe<int8_t>(d, k, key, hash, value); break;
+      case 1: done = insert_by_one_probe<int16_t>(d, k, key, hash, value); break;
+      case 2: done = insert_by_one_probe<int32_t>(d, k, key, hash, value); break;
+      default: done = insert_by_one_probe<int64_t>(d, k, key, hash, value); break;
+    }
+    if (done) return 0;
+  }
   int64_t ix = lookup(d, key, hash);
   if (ix == lookup_error) return -1;
   incref(value);
@@ -322,10 +380,10 @@ Ref copy_entries(DictObject* source) {
   DictKeys* k = source->keys;
   if (source->used >= (k->nentries * 2) / 3) {
     size_t index_bytes = size_t(keys_size(k)) << k->log2_index_bytes;
-    size_t bytes = offsetof(DictKeys, indices) + index_bytes + usable_fraction(keys_size(k)) * sizeof(DictEntry);
-    auto* clone = static_cast<DictKeys*>(buffer_alloc(bytes));
+    auto* clone = static_cast<DictKeys*>(buffer_alloc(keys_bytes(k->log2_size, k->log2_index_bytes)));
     if (!clone) return raise_no_memory();
     memcpy(clone, k, offsetof(DictKeys, indices) + index_bytes + k->nentries * sizeof(DictEntry));
+    clone->in_dict = false;
     DictEntry* entries = keys_entries(clone);
     for (int64_t i = 0; i < clone->nentries; ++i) {
       if (entries[i].key) {
@@ -445,6 +503,21 @@ int update_common(Value self, const char* name, const Value* args, size_t nargs,
 Ref dict_new() {
   Object* object = allocate_dict(&dict_type, sizeof(DictObject));
   if (!object) return nullptr;
+  return Ref::steal(Value(object));
+}
+
+// An instance's attributes are set one by one right after it is made, and most instances of a
+// class end up with the same ones: the first table is made big enough for as many attributes
+// as the last freed instance had (up to CPython's 30 for shared keys), in the dict's own block.
+// One allocation per instance dict instead of a dict, a table and a resize.
+Ref instance_dict_new(TypeObject* type) {
+  constexpr int64_t max_presized_attributes = 30;
+  uint8_t log2_size = log2_size_holding(std::min(type->instance_dict_hint, max_presized_attributes));
+  size_t table_bytes = keys_bytes(log2_size, log2_index_bytes_for(log2_size));
+  Object* object = allocate_dict(&dict_type, sizeof(DictObject) + table_bytes);
+  if (!object) return nullptr;
+  auto* d = static_cast<DictObject*>(object);
+  d->keys = init_keys(d + 1, log2_size, true);
   return Ref::steal(Value(object));
 }
 

@@ -15,6 +15,7 @@ struct DictEntry {
 struct DictKeys {
   uint8_t log2_size;
   uint8_t log2_index_bytes;
+  bool in_dict;      // in its dict's own block (an instance dict's first table): not freed alone
   int64_t usable;    // entries that may still be appended before the table must grow
   int64_t nentries;  // entries appended so far, deleted ones included
   alignas(8) unsigned char indices[8];

@@ -10,44 +10,13 @@
 
 namespace chaipy {
 
-// Tracked objects start in generation 0; those that survive a collection of their generation
-// move to the next one, so a collection of generation 0 looks at recent objects only.
-// References from objects of older generations count as references from outside.
-struct GcState {
-  GcHeader generations[3];  // sentinels of circular lists
-  // gc.freeze(): objects no collection looks at (nor writes to: a forked child's copy-on-write
-  // pages stay shared) until gc.unfreeze() puts them in the oldest generation.
-  GcHeader permanent;
-  // counts[0]: tracked allocations minus deallocations since the last collection; counts[1]
-  // and [2]: collections of the generation below since the last of this one.
-  int64_t counts[3] = {0, 0, 0};
-  int64_t thresholds[3] = {700, 10, 10};
-  // As CPython: a full collection waits until the objects that reached generation 2 since the
-  // last one make a quarter of those that survived it, so big heaps are not rescanned often.
-  int64_t long_lived_total = 0;
-  int64_t long_lived_pending = 0;
-  bool enabled = true;
-  bool collecting = false;
-};
-
 namespace {
 
 // Marks in GcHeader::collecting while a collection runs.
-constexpr uint32_t candidate = 1;  // tracked; unreachable unless proven otherwise
-constexpr uint32_t reachable = 2;  // referenced from outside the collected set, directly or not
+constexpr uint8_t candidate = 1;  // tracked; unreachable unless proven otherwise
+constexpr uint8_t reachable = 2;  // referenced from outside the collected set, directly or not
 
 void list_init(GcHeader* list) { list->prev = list->next = list; }
-void list_append(GcHeader* list, GcHeader* header) {
-  header->prev = list->prev;
-  header->next = list;
-  list->prev->next = header;
-  list->prev = header;
-}
-void list_remove(GcHeader* header) {
-  header->prev->next = header->next;
-  header->next->prev = header->prev;
-  header->prev = header->next = nullptr;
-}
 // Moves every object of `from` to the end of `to`.
 void list_splice(GcHeader* from, GcHeader* to) {
   if (from->next == from) return;
@@ -115,8 +84,8 @@ int64_t find_unreachable(GcHeader* collected, GcHeader* unreachable, int64_t& su
     bool garbage = h->collecting == candidate;
     h->collecting = 0;
     if (garbage) {
-      list_remove(h);
-      list_append(unreachable, h);
+      gc_list_remove(h);
+      gc_list_append(unreachable, h);
       ++found;
     } else {
       ++survivors;
@@ -134,8 +103,8 @@ int64_t find_unreachable(GcHeader* collected, GcHeader* unreachable, int64_t& su
 void clear_unreachable(GcHeader* unreachable, GcHeader* survivors) {
   while (unreachable->next != unreachable) {
     GcHeader* h = unreachable->next;
-    list_remove(h);
-    list_append(survivors, h);
+    gc_list_remove(h);
+    gc_list_append(survivors, h);
     Object* object = gc_object(h);
     if (!object->type->clear) continue;
     incref(Value(object));
@@ -279,26 +248,13 @@ int64_t gc_freeze_count(const GcState& gc) {
   return count;
 }
 
-void gc_before_allocation(GcState& gc) {
-  ++gc.counts[0];
-  if (gc.counts[0] <= gc.thresholds[0] || gc.thresholds[0] <= 0 || !gc.enabled || gc.collecting) return;
+void gc_collect_due_generation(GcState& gc) {
   for (int generation = 2; generation >= 0; --generation) {
     if (gc.counts[generation] <= gc.thresholds[generation]) continue;
     if (generation == 2 && gc.long_lived_pending < gc.long_lived_total / 4) continue;
     collect_generation(gc, generation);
     return;
   }
-}
-
-void gc_track(GcState& gc, Object* object) { list_append(&gc.generations[0], gc_header(object)); }
-
-void gc_untrack(Object* object) {
-  GcHeader* header = gc_header(object);
-  if (header->next) list_remove(header);
-}
-
-void gc_note_deallocation(GcState& gc) {
-  if (gc.counts[0] > 0) --gc.counts[0];
 }
 
 bool gc_is_tracked(Value value) {

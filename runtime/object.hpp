@@ -65,17 +65,21 @@ inline constexpr int64_t immortal_refcount = INT64_MIN / 2;
 
 void dealloc_object(Object* object);  // runs the type's dealloc slot and frees the memory
 
-inline void incref(Value v) {
+// incref is forced in line: GCC left it a call in parts of eval_frame (its inlining budget
+// runs out in so big a function). decref is not: forcing it too cost instructions (nbody +1.5%).
+[[gnu::always_inline]] inline void incref(Value v) {
   if (v.is_object()) {
     Object* o = v.as_object();
     if (__builtin_expect(o->refcount >= 0, 1)) ++o->refcount;
   }
 }
+// decref of a value known to be an object, forced in line: for the evaluation loop's hottest
+// paths, where GCC would leave decref a call (forcing every decref in line costs more).
+[[gnu::always_inline]] inline void decref_object(Object* o) {
+  if (__builtin_expect(o->refcount > 0, 1) && --o->refcount == 0) dealloc_object(o);
+}
 inline void decref(Value v) {
-  if (v.is_object()) {
-    Object* o = v.as_object();
-    if (__builtin_expect(o->refcount > 0, 1) && --o->refcount == 0) dealloc_object(o);
-  }
+  if (v.is_object()) decref_object(v.as_object());
 }
 inline void xdecref(Value v) { decref(v); }  // null-safe: null is not an object
 

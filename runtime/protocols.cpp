@@ -310,7 +310,7 @@ int generic_setattr(Value obj, Value name, Value value) {
                    std::string(str_view(name)).c_str());
       return -1;
     }
-    Ref fresh = dict_new();
+    Ref fresh = instance_dict_new(type);
     if (!fresh) return -1;
     *dict = fresh.release();
   }

@@ -48,6 +48,12 @@ struct TypeObject : Object {
   uint32_t instance_size = 0;  // bytes allocated per instance
   uint32_t dict_offset = 0;    // where the instance __dict__ (a Value) lives, 0 when none
   uint64_t version = 0;        // bumped whenever this type or an ancestor's dict changes (caches)
+  int64_t instance_dict_hint = 0;  // attributes of the last freed instance (instance_dict_new)
+  // Classes: when calling the class only makes an instance (object.__new__) and runs a Python
+  // __init__ on it, that __init__ (borrowed), else null; valid while type_lookup_epoch equals
+  // plain_init_epoch (type_call_slot's short path).
+  Value plain_init;
+  uint64_t plain_init_epoch = 0;
 
   void (*dealloc)(Object*) = nullptr;  // releases the contents and frees the memory
   UnarySlot repr = nullptr;

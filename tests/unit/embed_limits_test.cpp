@@ -71,6 +71,25 @@ TEST(EmbedLimits, SmallListBuffersAreCountedAndGivenBack) {
   EXPECT_GT(vm.memory_used() + (8u << 10), before);
 }
 
+// Collectable objects give back exactly the bytes they were counted for (their GcHeader keeps
+// the count, so freeing asks malloc nothing): kept blocks and fresh ones, small and past the
+// kept sizes, instances whose presized dicts change size from one round to the next.
+TEST(EmbedLimits, CollectableObjectsAreCountedAndGivenBack) {
+  chaipy::Interpreter vm;
+  vm.exec("class C:\n    pass\n"
+          "def churn(n):\n    held = []\n    for i in range(n):\n        c = C()\n"
+          "        for j in range(i % 40):\n            setattr(c, 'a%d' % j, j)\n"
+          "        held.append((c, tuple(range(i % 70)), [i] * (i % 9), {i: c}))\n"
+          "    return held\nchurn(1000)\n");
+  size_t before = vm.memory_used();
+  vm.exec("held = churn(5000)\n");
+  EXPECT_GT(vm.memory_used(), before + 5000 * 200) << "5,000 instances, tuples, lists and dicts";
+  vm.exec("held = None\n");
+  for (int round = 0; round < 5; ++round) vm.exec("held = churn(5000)\nheld = None\n");
+  EXPECT_LT(vm.memory_used(), before + (8u << 10));
+  EXPECT_GT(vm.memory_used() + (8u << 10), before);
+}
+
 TEST(EmbedLimits, InterruptFromAnotherThread) {
   chaipy::Interpreter vm;
   std::thread interrupter([&vm] {
