@@ -585,10 +585,16 @@ static void split_source(SourceText& source) {
   source.split = true;
 }
 
-void register_source(const std::string& filename, std::string text) {
-  std::lock_guard lock(source_mutex);
+// Under source_mutex. The view is set once the text sits in its map node (nodes never move).
+static SourceText& store_owned_source(const std::string& filename, std::string text) {
   SourceText& source = source_cache[filename] = SourceText{std::move(text), {}, {}, false};
   source.text = source.owned;
+  return source;
+}
+
+void register_source(const std::string& filename, std::string text) {
+  std::lock_guard lock(source_mutex);
+  store_owned_source(filename, std::move(text));
 }
 
 void register_static_source(const std::string& filename, std::string_view text) {
@@ -599,15 +605,15 @@ void register_static_source(const std::string& filename, std::string_view text) 
 std::string source_line(const std::string& filename, int line) {
   std::lock_guard lock(source_mutex);
   auto it = source_cache.find(filename);
-  if (it == source_cache.end()) {
+  SourceText* found = it == source_cache.end() ? nullptr : &it->second;
+  if (!found) {
     std::ifstream file(filename, std::ios::binary);
     if (!file) return "";
     std::ostringstream text;
     text << file.rdbuf();
-    it = source_cache.emplace(filename, SourceText{text.str(), {}, {}, false}).first;
-    it->second.text = it->second.owned;
+    found = &store_owned_source(filename, text.str());
   }
-  SourceText& source = it->second;
+  SourceText& source = *found;
   if (!source.split) split_source(source);
   if (line < 1 || size_t(line) > source.lines.size()) return "";
   return std::string(source.lines[line - 1]);

@@ -17,12 +17,6 @@ TypeObject code_type, function_type, builtin_function_type, method_descriptor_ty
     classmethod_descriptor_type, getset_descriptor_type, bound_method_type, cell_type, property_type,
     staticmethod_type, classmethod_type, super_type;
 
-static std::string address_text(Value v) {
-  char buffer[32];
-  snprintf(buffer, sizeof buffer, "%p", static_cast<void*>(v.as_object()));
-  return buffer;
-}
-
 // ---- registering attributes of static types ----
 
 static Object* new_immortal(TypeObject* type, size_t size) {
@@ -159,7 +153,7 @@ static Ref builtin_function_repr(Value self) {
   auto* function = self.as<BuiltinFunctionObject>();
   if (function->self && type_of(function->self)->name != "module")
     return str_new(std::string("<built-in method ") + function->name + " of " + type_name(function->self) +
-                   " object at " + address_text(function->self) + ">");
+                   " object at " + object_address(function->self) + ">");
   return str_new(std::string("<built-in function ") + function->name + ">");
 }
 static void builtin_function_dealloc(Object* object) {
@@ -236,7 +230,7 @@ static Ref bound_method_repr(Value self) {
     Ref short_name = get_attr(method->function, "__name__");
     if (!short_name) return nullptr;
     return str_new("<built-in method " + std::string(str_view(*short_name)) + " of " + type_name(method->self) +
-                   " object at " + address_text(method->self) + ">");
+                   " object at " + object_address(method->self) + ">");
   }
   return str_new("<" + kind + " " + std::string(str_view(*name)) + " of " + std::string(str_view(*target)) + ">");
 }
@@ -270,7 +264,7 @@ static Ref function_get(Value descr, Value obj, Value) {
 }
 static Ref function_repr(Value self) {
   auto* function = self.as<FunctionObject>();
-  return str_new("<function " + std::string(str_view(function->qualname)) + " at " + address_text(self) + ">");
+  return str_new("<function " + std::string(str_view(function->qualname)) + " at " + object_address(self) + ">");
 }
 static void function_dealloc(Object* object) {
   auto* function = static_cast<FunctionObject*>(object);
@@ -679,7 +673,7 @@ static void code_dealloc(Object* object) {
 }
 static Ref code_repr(Value self) {
   auto* code = self.as<CodeObject>();
-  return str_new("<code object " + std::string(str_view(code->name)) + " at " + address_text(self) + ", file \"" +
+  return str_new("<code object " + std::string(str_view(code->name)) + " at " + object_address(self) + ", file \"" +
                  std::string(str_view(code->filename)) + "\", line " + std::to_string(code->unit->first_line) + ">");
 }
 static Ref code_get_name(Value self) { return Ref::borrow(self.as<CodeObject>()->name); }

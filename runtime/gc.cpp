@@ -165,18 +165,18 @@ int64_t collect_generation(GcState& gc, int generation) {
     // exception that was being raised when the collection started.
     Ref pending = fetch_error();
     clear_weak_references(&unreachable);
+    GcHeader still_unreachable;
+    list_init(&still_unreachable);
     if (finalize_garbage(&unreachable)) {
       // A finalizer may have stored a reference to garbage somewhere (resurrection): what is
       // unreachable still is cleared; the rest lives on in the older generation.
-      GcHeader garbage;
-      list_init(&garbage);
       int64_t resurrected;
-      find_unreachable(&unreachable, &garbage, resurrected);
+      find_unreachable(&unreachable, &still_unreachable, resurrected);
       list_splice(&unreachable, older);
-      clear_unreachable(&garbage, older);
     } else {
-      clear_unreachable(&unreachable, older);
+      list_splice(&unreachable, &still_unreachable);
     }
+    clear_unreachable(&still_unreachable, older);
     clear_error();
     if (pending) restore_error(std::move(pending));
   }

@@ -394,9 +394,8 @@ static void generator_clear(Object* object) {
 
 static Ref generator_repr(Value self) {
   auto* gen = self.as<GeneratorObject>();
-  char buffer[32];
-  snprintf(buffer, sizeof buffer, "%p", static_cast<void*>(gen));
-  return str_new("<generator object " + std::string(str_view(gen->frame.code->qualname)) + " at " + buffer + ">");
+  return str_new("<generator object " + std::string(str_view(gen->frame.code->qualname)) + " at " +
+                 object_address(self) + ">");
 }
 static Ref generator_get_name(Value self) { return Ref::borrow(self.as<GeneratorObject>()->frame.code->name); }
 static Ref generator_get_qualname(Value self) {

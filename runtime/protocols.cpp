@@ -35,6 +35,12 @@ class NativeRecursion {
   bool entered_;
 };
 
+std::string object_address(Value v) {
+  char buffer[32];
+  snprintf(buffer, sizeof buffer, "%p", static_cast<void*>(v.as_object()));
+  return buffer;
+}
+
 Ref object_repr(Value v) {
   TypeObject* type = type_of(v);
   NativeRecursion recursion(" while getting the repr of an object");

@@ -8,6 +8,7 @@
 namespace chaipy {
 
 Ref object_repr(Value v);   // repr(v); guards against infinite recursion
+std::string object_address(Value v);  // "0x55d8...": the address reprs show ("<... at 0x...>")
 Ref object_str(Value v);    // str(v)
 Ref object_ascii(Value v);  // ascii(v)
 // Recursive containers' reprs: repr_enter returns 1 when v is already being printed on this

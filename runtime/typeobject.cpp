@@ -42,9 +42,12 @@ static constexpr size_t dealloc_stack_reserve = 64 * 1024;
 static thread_local int dealloc_depth = 0;
 static thread_local Object* deferred_deallocs = nullptr;
 
+static Interpreter* calling_interpreter() { return current_thread ? current_thread->interp : nullptr; }
+
 void run_finalizer(Object* object) {
+  static const Value del_name = str_intern("__del__");
   gc_header(object)->finalized = 1;
-  Value finalizer = type_lookup(object->type, str_intern("__del__"));
+  Value finalizer = type_lookup(object->type, del_name);
   if (!finalizer) return;  // deleted from the class since
   // An object may die while an exception propagates: __del__ must not see or lose it.
   Ref pending = fetch_error();
@@ -60,8 +63,7 @@ static bool finalizer_resurrected(Object* object) {
   object->refcount = 1;
   run_finalizer(object);
   if (--object->refcount == 0) return false;
-  if (Interpreter* interp = current_thread ? current_thread->interp : nullptr; interp && interp->gc)
-    gc_track(*interp->gc, object);
+  if (Interpreter* interp = calling_interpreter(); interp && interp->gc) gc_track(*interp->gc, object);
   return true;
 }
 
@@ -136,7 +138,6 @@ static bool within_memory_limit(Interpreter* interp, size_t bytes) {
   return true;
 }
 
-static Interpreter* calling_interpreter() { return current_thread ? current_thread->interp : nullptr; }
 
 static void count_allocated(Interpreter* interp, void* memory) {
   if (memory && interp) interp->allocated_bytes += malloc_usable_size(memory);

@@ -1,7 +1,6 @@
 // Weak references: the ReferenceType objects, each interpreter's lists of them by referent, and their clearing (and callbacks) when a referent dies.
 #include "runtime/weakref.hpp"
 
-#include <cstdio>
 #include <unordered_map>
 
 #include "runtime/builtin_types.hpp"
@@ -44,6 +43,25 @@ namespace {
 WeakRefTable& table_of(Interpreter& interp) {
   if (!interp.weakrefs) interp.weakrefs = new WeakRefTable();
   return *interp.weakrefs;
+}
+
+// The first weak reference to `object`, or null when it has none listed (immortal objects'
+// references are not listed: they never die).
+WeakRefObject* first_reference(Object* object) {
+  if (!has_gc_header(object) || object->refcount < 0 || !gc_header(object)->weakly_referenced) return nullptr;
+  return current_interpreter().weakrefs->first[object];
+}
+
+// Every reference of a list goes dead; those with callbacks to run are added to `due` (when
+// given), except references that are garbage themselves (GcHeader::collecting set).
+void kill_references(WeakRefObject* ref, std::vector<Ref>* due) {
+  while (ref) {
+    WeakRefObject* next = ref->next;
+    ref->referent = nullptr;
+    ref->previous = ref->next = nullptr;
+    if (due && ref->callback && !gc_header(ref)->collecting) due->push_back(Ref::borrow(Value(ref)));
+    ref = next;
+  }
 }
 
 // As CPython: class instances (but not of int, str, bytes or tuple subclasses, whose items sit
@@ -127,17 +145,11 @@ Ref weakref_richcompare(Value self, Value other, CompareOp op) {
   return Ref::boolean((self == other) == (op == CompareOp::Eq));
 }
 
-std::string address_text(const void* address) {
-  char buffer[32];
-  snprintf(buffer, sizeof buffer, "%p", address);
-  return buffer;
-}
-
 Ref weakref_repr(Value self) {
   Object* referent = as_weakref(self)->referent;
-  std::string text = "<weakref at " + address_text(self.as_object());
+  std::string text = "<weakref at " + object_address(self);
   if (!referent) return str_new(text + "; dead>");
-  text += "; to '" + referent->type->name + "' at " + address_text(referent);
+  text += "; to '" + referent->type->name + "' at " + object_address(Value(referent));
   Ref name = get_attr(Value(referent), "__name__");
   if (!name) {
     if (!error_matches(&AttributeError_type)) return nullptr;
@@ -182,8 +194,7 @@ Ref weakref_to_collectable(Value referent, Value callback) {
   // Immortal referents never die: their references need no list.
   bool listed = object->refcount >= 0;
   WeakRefTable& table = table_of(current_interpreter());
-  WeakRefObject* first = nullptr;
-  if (listed && gc_header(object)->weakly_referenced) first = table.first[object];
+  WeakRefObject* first = first_reference(object);
   if (!callback && first && !first->callback) return Ref::borrow(Value(first));
   Object* memory = alloc_object(&weakref_type);
   if (!memory) return nullptr;
@@ -217,19 +228,16 @@ Value weakref_referent(Value ref) {
 }
 
 int64_t weakref_count(Value referent) {
-  if (!referent.is_object()) return 0;
-  Object* object = referent.as_object();
-  Interpreter& interp = current_interpreter();
-  if (!has_gc_header(object) || object->refcount < 0 || !gc_header(object)->weakly_referenced) return 0;
   int64_t count = 0;
-  for (WeakRefObject* ref = interp.weakrefs->first[object]; ref; ref = ref->next) ++count;
+  if (referent.is_object())
+    for (WeakRefObject* ref = first_reference(referent.as_object()); ref; ref = ref->next) ++count;
   return count;
 }
 
 Ref weakrefs_to(Value referent) {
   Ref list = list_new(0);
-  if (!list || weakref_count(referent) == 0) return list;
-  for (WeakRefObject* ref = current_interpreter().weakrefs->first[referent.as_object()]; ref; ref = ref->next)
+  if (!list || !referent.is_object()) return list;
+  for (WeakRefObject* ref = first_reference(referent.as_object()); ref; ref = ref->next)
     if (!list_append(*list, Value(ref))) return nullptr;
   return list;
 }
@@ -240,13 +248,7 @@ void weakrefs_detach(Object* referent, std::vector<Ref>& due) {
   WeakRefObject* ref = found == table.first.end() ? nullptr : found->second;
   if (found != table.first.end()) table.first.erase(found);
   gc_header(referent)->weakly_referenced = 0;
-  while (ref) {
-    WeakRefObject* next = ref->next;
-    ref->referent = nullptr;
-    ref->previous = ref->next = nullptr;
-    if (ref->callback && !gc_header(ref)->collecting) due.push_back(Ref::borrow(Value(ref)));
-    ref = next;
-  }
+  kill_references(ref, &due);
 }
 
 void weakrefs_run_callbacks(std::vector<Ref>& due) {
@@ -275,12 +277,7 @@ void weakref_table_free(Interpreter& interp) {
   if (!interp.weakrefs) return;
   for (auto& [referent, first] : interp.weakrefs->first) {
     gc_header(referent)->weakly_referenced = 0;
-    for (WeakRefObject* ref = first; ref;) {
-      WeakRefObject* next = ref->next;
-      ref->referent = nullptr;
-      ref->previous = ref->next = nullptr;
-      ref = next;
-    }
+    kill_references(first, nullptr);
   }
   delete interp.weakrefs;
   interp.weakrefs = nullptr;

@@ -23,12 +23,6 @@ namespace {
 
 TypeObject lock_type, rlock_type, local_type;
 
-std::string address_of(Value v) {
-  char buffer[32];
-  snprintf(buffer, sizeof buffer, "%p", static_cast<void*>(v.as_object()));
-  return buffer;
-}
-
 // acquire(blocking=True, timeout=-1) as CPython parses it: the wait in seconds (negative:
 // forever, 0: don't wait); false with an error pending.
 bool parse_acquire_arguments(const Value* args, size_t nargs, Value kwnames, double& timeout) {
@@ -97,7 +91,7 @@ void lock_dealloc(Object* object) {
 
 Ref lock_repr(Value self) {
   return str_new(std::string(lock_of(self).locked() ? "<locked " : "<unlocked ") + "_thread.lock object at " +
-                 address_of(self) + ">");
+                 object_address(self) + ">");
 }
 
 Ref lock_acquire(Value self, const Value* args, size_t nargs, Value kwnames) {
@@ -175,7 +169,7 @@ Ref rlock_repr(Value self) {
   char counts[80];
   snprintf(counts, sizeof counts, " owner=%" PRIu64 " count=%" PRIu64 " at ", rlock->owner, rlock->count);
   std::string type = type_of(self) == &rlock_type ? "_thread.RLock" : type_of(self)->name;
-  return str_new(std::string(rlock->count ? "<locked " : "<unlocked ") + type + " object" + counts + address_of(self) + ">");
+  return str_new(std::string(rlock->count ? "<locked " : "<unlocked ") + type + " object" + counts + object_address(self) + ">");
 }
 
 // 1 acquired, 0 timed out, -1 error.
