@@ -14,6 +14,22 @@
 namespace chaipy {
 namespace {
 
+// Runs `source` as module `name` in an interpreter made for it, then tears that down.
+void run_in_fresh_interpreter(const char* source, const char* name) {
+  InterpreterConfig config;
+  config.argv = {"test"};
+  Interpreter* interp = interpreter_create(config);
+  ASSERT_NE(interp, nullptr);
+  {
+    Ref module = module_new(name);
+    ASSERT_TRUE(module);
+    Ref result = exec_source_in_module(source, "<" + std::string(name) + ">", *module);
+    EXPECT_TRUE(result) << "the script raised";
+    if (!result) clear_error();
+  }
+  interpreter_destroy(interp);
+}
+
 // Regression test for two leaks: the builtins module and its own functions (exec, __import__,
 // ...) formed a cycle teardown did not break, and io.UnsupportedOperation's first bases and mro
 // tuples were replaced without being freed. Several interpreters, so a per-interpreter leak
@@ -61,18 +77,7 @@ TEST(LeakCheck, DescriptorCyclesAreFreedByTeardown) {
       "    return prop\n"
       "prop = property(getter)\n"
       "del Base, Derived, instance, getter, prop\n";
-  InterpreterConfig config;
-  config.argv = {"test"};
-  Interpreter* interp = interpreter_create(config);
-  ASSERT_NE(interp, nullptr);
-  {
-    Ref module = module_new("cycles");
-    ASSERT_TRUE(module);
-    Ref result = exec_source_in_module(source, "<cycles>", *module);
-    EXPECT_TRUE(result) << "the script raised";
-    if (!result) clear_error();
-  }
-  interpreter_destroy(interp);
+  run_in_fresh_interpreter(source, "cycles");
   // Freed blocks this thread keeps for reuse (runtime/typeobject.cpp) may still point at leaked
   // objects and hide them here; LSan's check at the exit of the test process (CTest runs each
   // test in its own) sees them once the thread's cache is released.
@@ -96,20 +101,7 @@ TEST(LeakCheck, WeakReferencesAreReleasedByTeardown) {
       "looped.ref = weakref.ref(looped, lambda ref: None)\n"
       "orphan = weakref.ref(Thing(), print)\n"
       "final = weakref.finalize(kept, len, 'at exit')\n";
-  for (int i = 0; i < 2; ++i) {
-    InterpreterConfig config;
-    config.argv = {"test"};
-    Interpreter* interp = interpreter_create(config);
-    ASSERT_NE(interp, nullptr);
-    {
-      Ref module = module_new("weak");
-      ASSERT_TRUE(module);
-      Ref result = exec_source_in_module(source, "<weak>", *module);
-      EXPECT_TRUE(result) << "the script raised";
-      if (!result) clear_error();
-    }
-    interpreter_destroy(interp);
-  }
+  for (int i = 0; i < 2; ++i) run_in_fresh_interpreter(source, "weak");
 #if defined(__SANITIZE_ADDRESS__)
   EXPECT_EQ(__lsan_do_recoverable_leak_check(), 0) << "LeakSanitizer's report is on standard error";
 #endif
