@@ -512,7 +512,12 @@ namespace {
 
 void list_dealloc(Object* object) {
   auto* list = static_cast<ListObject*>(object);
-  for (int64_t i = list->size - 1; i >= 0; --i) decref(list->items[i]);
+  // Items of a long list are rarely still in cache: fetching a few ahead overlaps the misses.
+  constexpr int64_t prefetch_distance = 4;
+  for (int64_t i = list->size - 1; i >= 0; --i) {
+    if (i >= prefetch_distance) __builtin_prefetch(reinterpret_cast<void*>(list->items[i - prefetch_distance].bits()), 1);
+    decref(list->items[i]);
+  }
   buffer_free(list->items);
   free_object(object);
 }
@@ -763,7 +768,11 @@ Ref list_iter_next(Value self) {
   auto* it = self.as<ListIterObject>();
   if (!it->list) return nullptr;
   ListObject* list = as_list(it->list);
-  if (it->index < list->size) return Ref::borrow(list->items[it->index++]);
+  if (it->index < list->size) {
+    // The next item's header, for its incref: a loop body leaves time for the fetch to land.
+    if (it->index + 1 < list->size) __builtin_prefetch(reinterpret_cast<void*>(list->items[it->index + 1].bits()), 1);
+    return Ref::borrow(list->items[it->index++]);
+  }
   decref(it->list);
   it->list = Value();
   return nullptr;

@@ -21,13 +21,23 @@ static TypeObject str_iterator_type;
 
 // ---- allocation and the shared immortal strs ----
 
+// The bytes a str of `byte_length` takes: its header and text and the NUL, without the padding
+// sizeof(StrObject) adds (a 9-byte word then fits a 64-byte malloc chunk instead of 80).
+static size_t str_block_bytes(size_t byte_length) { return offsetof(StrObject, data) + byte_length + 1; }
+
+// A str with every field but the text set (length 0, not ASCII, until the caller says).
 static StrObject* allocate_str(TypeObject* type, size_t byte_length) {
-  // sizeof(StrObject) already counts one data byte: the NUL terminator.
-  Object* object = alloc_var_object(type, sizeof(StrObject) + byte_length);
+  // Exact strs are the most made objects: they skip the zeroing alloc_var_object does.
+  Object* object = type == &str_type ? alloc_var_object_unzeroed(type, str_block_bytes(byte_length))
+                                     : alloc_var_object(type, str_block_bytes(byte_length));
   if (!object) return nullptr;
   auto* s = static_cast<StrObject*>(object);
   s->hash = -1;
+  s->length = 0;
   s->byte_length = byte_length;
+  s->ascii = false;
+  s->interned = false;
+  s->data[byte_length] = '\0';
   return s;
 }
 
@@ -181,7 +191,7 @@ Ref str_append(Ref left, Value right) {
   // memory comes from calloc, so realloc applies; buffer_realloc counts the growth against the
   // memory cap (a plain realloc let a loop of `s += chunk` grow past it).
   size_t total = x->byte_length + y->byte_length;
-  void* grown = buffer_realloc(x, sizeof(StrObject) + total);
+  void* grown = buffer_realloc(x, str_block_bytes(total));
   if (!grown) return raise_no_memory();
   left.release();
   auto* s = static_cast<StrObject*>(grown);
@@ -1250,6 +1260,27 @@ static char ascii_case(char c, CaseOperation operation, bool word_start) {
   }
 }
 
+// Flips the case of the ASCII letters first..first+25 of an ASCII text, eight bytes at a time:
+// for bytes below 0x80, adding 0x80 - first sets a byte's top bit exactly when it is >= first.
+static void flip_ascii_letters(const char* in, char* out, size_t size, char first) {
+  constexpr uint64_t ones = 0x0101010101010101;
+  const uint64_t from_first = ones * uint64_t(0x80 - first);
+  const uint64_t from_past_last = ones * uint64_t(0x80 - first - 26);
+  auto flip_word = [&](size_t at) {
+    uint64_t word;
+    std::memcpy(&word, in + at, 8);
+    uint64_t letters = (word + from_first) & ~(word + from_past_last) & (ones * 0x80);
+    word ^= letters >> 2;  // 0x80 >> 2 is the case bit 0x20
+    std::memcpy(out + at, &word, 8);
+  };
+  if (size < 8) {
+    for (size_t i = 0; i < size; ++i) out[i] = static_cast<unsigned char>(in[i] - first) < 26 ? char(in[i] ^ 0x20) : in[i];
+    return;
+  }
+  for (size_t at = 0; at + 8 <= size; at += 8) flip_word(at);
+  if (size % 8) flip_word(size - 8);  // overlaps the last word: it reads only the input
+}
+
 static Ref change_case(Value self, CaseOperation operation) {
   StrObject* s = as_str(self);
   std::string_view text = str_view(self);
@@ -1259,11 +1290,7 @@ static Ref change_case(Value self, CaseOperation operation) {
     result->length = s->length;
     result->ascii = true;
     if (operation == CaseOperation::Lower || operation == CaseOperation::Upper) {
-      const char first = operation == CaseOperation::Lower ? 'A' : 'a';
-      for (size_t i = 0; i < s->byte_length; ++i) {
-        char c = text[i];
-        result->data[i] = static_cast<unsigned char>(c - first) < 26 ? char(c ^ 0x20) : c;
-      }
+      flip_ascii_letters(text.data(), result->data, s->byte_length, operation == CaseOperation::Lower ? 'A' : 'a');
       return Ref::steal(Value(result));
     }
     bool previous_cased = false;

@@ -157,6 +157,8 @@ Object* alloc_object(TypeObject* type);
 // Same for variable-sized layouts (str, tuple, bytes, big int): total_bytes >= the fixed part.
 // new_ slots allocate with the type they are given, so Python subclasses work.
 Object* alloc_var_object(TypeObject* type, size_t total_bytes);
+// The same for a type without a GC header whose constructor writes every byte: no zeroing.
+Object* alloc_var_object_unzeroed(TypeObject* type, size_t total_bytes);
 // Frees the memory of an object allocated with alloc_object (and releases its heap type).
 void free_object(Object* object);
 
