@@ -8,9 +8,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 build_dir=${BUILD_DIR:-build}
 
-tools/bootstrap.sh
-cmake -S . -B "$build_dir"
-cmake --build "$build_dir" -j2
+tools/build.sh "$build_dir"
 
 ctest_log=$(mktemp)
 trap 'rm -f "$ctest_log"' EXIT
