@@ -16,6 +16,7 @@
 #include "runtime/protocols.hpp"
 #include "runtime/thread_state.hpp"
 #include "runtime/type_init.hpp"
+#include "runtime/unicode.hpp"
 
 namespace chaipy {
 
@@ -435,6 +436,13 @@ static void set_pending(Ref exception) {
 }
 
 Ref raise(TypeObject* type, std::string_view message) {
+  // A message may quote bytes from outside (a corrupt pickle's line); a str holds well-formed
+  // text only, so malformed UTF-8 becomes U+FFFD, as in CPython's PyErr_Format.
+  std::string replaced;
+  if (!utf8_is_wellformed(message)) {
+    utf8_append_replacing(replaced, message);
+    message = replaced;
+  }
   // Out of memory, a part fails to be made and its MemoryError is what stays pending.
   Ref text = str_new(message);
   if (!text) return nullptr;

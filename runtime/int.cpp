@@ -161,6 +161,15 @@ Ref parse_int_text(std::string_view text, int base, Value original) {
 }  // namespace
 
 Ref int_from_string(std::string_view text, int base) {
+  // Bytes that are not UTF-8 (a corrupt pickle's line) are no number, and no str either: the
+  // message shows them with U+FFFD for the faults.
+  if (!utf8_is_wellformed(text)) {
+    std::string shown;
+    utf8_append_replacing(shown, text);
+    Ref original = str_new(shown);
+    if (!original) return nullptr;
+    return raise_format(&ValueError_type, "invalid literal for int() with base %d: %R", base, *original);
+  }
   Ref original = str_new(text);
   if (!original) return nullptr;
   return parse_int_text(text, base, *original);

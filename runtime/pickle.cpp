@@ -2077,7 +2077,9 @@ class PickleReader {
         std::string_view line;
         if (!readline_argument(line)) return false;
         if (!line.empty() && line.back() == 'L') line.remove_suffix(1);
-        return push_new(int_from_string(line, 10));
+        // CPython decodes the line first: malformed UTF-8 is a UnicodeDecodeError.
+        Ref text = decode_utf8(line);
+        return text && push_new(int_from_string(str_view(*text), 10));
       }
       case FLOAT: {
         std::string_view line;

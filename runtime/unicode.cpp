@@ -980,6 +980,16 @@ bool utf8_check(std::string_view s, Utf8Error& error) {
   return true;
 }
 
+void utf8_append_replacing(std::string& out, std::string_view bytes) {
+  Utf8Error error;
+  while (!utf8_check(bytes, error)) {
+    out.append(bytes.substr(0, error.start));
+    utf8_append(out, 0xFFFD);
+    bytes.remove_prefix(error.end);
+  }
+  out.append(bytes);
+}
+
 bool utf8_is_wellformed(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();

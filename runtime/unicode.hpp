@@ -98,6 +98,8 @@ struct Utf8Error {
 bool utf8_check(std::string_view s, Utf8Error& error);
 // Validity of the generalised form chaipy strs hold (surrogates allowed).
 bool utf8_is_wellformed(std::string_view s);
+// Appends `bytes` as text, each fault utf8_check finds replaced by U+FFFD (errors="replace").
+void utf8_append_replacing(std::string& out, std::string_view bytes);
 
 // Whether every byte is below 0x80: whole words, the last one overlapping the one before it, so
 // a short text (a key, a field) costs no per-byte loop. Inline: it runs for every str made.
