@@ -438,8 +438,9 @@ static void set_pending(Ref exception) {
 Ref raise(TypeObject* type, std::string_view message) {
   // A message may quote bytes from outside (a corrupt pickle's line); a str holds well-formed
   // text only, so malformed UTF-8 becomes U+FFFD, as in CPython's PyErr_Format.
+  // (The word-wise ASCII test first: nearly every message is ASCII.)
   std::string replaced;
-  if (!utf8_is_wellformed(message)) {
+  if (!is_ascii(message) && !utf8_is_wellformed(message)) {
     utf8_append_replacing(replaced, message);
     message = replaced;
   }

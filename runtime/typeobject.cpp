@@ -229,9 +229,9 @@ inline void release_block(void* memory, size_t usable) {
 
 }  // namespace
 
-// Zeroed memory for an object, counted against the calling interpreter's cap. A block with a
-// GcHeader in front keeps the bytes counted in it (block_bytes), for free_memory. In line in
-// both callers, each without the other's branch.
+// Memory for an object (zeroed unless the caller writes every byte itself), counted against the
+// calling interpreter's cap. A block with a GcHeader in front keeps the bytes counted in it
+// (block_bytes), for free_memory. In line in every caller, each without the others' branches.
 [[gnu::always_inline]] static inline void* counted_calloc(size_t bytes, bool with_gc_header, bool zeroed = true) {
   Interpreter* interp = calling_interpreter();
   if (!within_memory_limit(interp, bytes)) return nullptr;
