@@ -11,6 +11,8 @@
 #include <new>
 #include <utility>
 
+#include "runtime/no_memory.hpp"
+
 namespace chaipy {
 
 using Limb = BigInt::Limb;
@@ -24,6 +26,19 @@ namespace {
 
 // Below this many limbs in the smaller operand, schoolbook multiplication beats Karatsuba.
 constexpr size_t kKaratsubaThreshold = 40;
+
+// Superlinear loops count their limb steps; about every kLimbStepsPerCheck of them (a
+// microsecond) the embedding host's interrupts and instruction budget get a say, one check each.
+constexpr size_t kLimbStepsPerCheck = 1024;
+thread_local size_t unchecked_limb_steps = 0;
+
+void count_limb_steps(size_t steps) {
+    unchecked_limb_steps += steps;
+    if (unchecked_limb_steps < kLimbStepsPerCheck) [[likely]] return;
+    const size_t checks = unchecked_limb_steps / kLimbStepsPerCheck;
+    unchecked_limb_steps %= kLimbStepsPerCheck;
+    charge_native_work(checks);
+}
 
 size_t normalized_size(const Limb* limbs, size_t count) {
     while (count > 0 && limbs[count - 1] == 0) --count;
@@ -121,11 +136,15 @@ Limb mag_add_1(Limb* r, size_t n, Limb carry) {
 
 void mag_mul_schoolbook(Limb* r, const Limb* a, size_t an, const Limb* b, size_t bn) {
     r[an] = mag_mul_1(r, a, an, b[0]);
-    for (size_t j = 1; j < bn; ++j) r[an + j] = mag_addmul_1(r + j, a, an, b[j]);
+    for (size_t j = 1; j < bn; ++j) {
+        count_limb_steps(an);
+        r[an + j] = mag_addmul_1(r + j, a, an, b[j]);
+    }
 }
 
 // Squares use each cross product once and double it, nearly halving the multiplications.
 void mag_sqr_schoolbook(Limb* r, const Limb* a, size_t n) {
+    count_limb_steps(n * n / 2);  // n is below kKaratsubaThreshold
     std::fill(r, r + 2 * n, Limb{0});
     for (size_t i = 0; i + 1 < n; ++i) r[n + i] = mag_addmul_1(r + 2 * i + 1, a + i + 1, n - i - 1, a[i]);
     Limb top = 0;
@@ -347,6 +366,7 @@ void mag_divmod_knuth(Limb* q, Limb* r, const Limb* a, size_t an, const Limb* b,
             rhat += v1;
             rhat_overflow = rhat < previous;
         }
+        count_limb_steps(bn);
         const Limb borrow = mag_submul_1(u + j, v, bn, qhat);
         if (u[j + bn] < borrow) {
             --qhat;
@@ -671,6 +691,7 @@ private:
         Limb* r = Access::resize(result, count);
         size_t used = 0;
         for (size_t c = count; c-- > 0;) {
+            count_limb_steps(used);
             const Limb high = mag_mul_1(r, r, used, chunk_.power);
             if (high != 0) r[used++] = high;
             const Limb carry = mag_add_1(r, used, chunks[c]);
@@ -823,6 +844,7 @@ void BigInt::append_string(std::string& out, int base) const {
     const LimbDivisor divisor(chunk.power);
     size_t n = size_;
     while (n > 0) {
+        count_limb_steps(n);
         chunks.push_back(mag_divmod_1(scratch.data(), scratch.data(), n, divisor));
         n = normalized_size(scratch.data(), n);
     }

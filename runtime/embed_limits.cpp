@@ -39,8 +39,9 @@ bool raise_interrupted(State& state, const char* reason) {
   return false;
 }
 
-// Interpreter::host_check: runs at the eval breaker while eval_breaker_host_check is set.
-bool check_limits(chaipy::ThreadState& thread) {
+// Interpreter::host_check: runs at the eval breaker while eval_breaker_host_check is set, and
+// from long native operations (charge_native_work), which charge their work as several checks.
+bool check_limits(chaipy::ThreadState& thread, uint64_t checks) {
   State& state = *static_cast<State*>(thread.interp->embed);
   if (state.interrupt_requested.load(std::memory_order_relaxed)) {
     // The bit goes first: an interrupt() arriving meanwhile sets it again.
@@ -50,10 +51,13 @@ bool check_limits(chaipy::ThreadState& thread) {
   }
   if (state.budget_active) {
     uint64_t left = state.budget_left.load(std::memory_order_relaxed);
-    if (left == 0) return raise_interrupted(state, "instruction budget exhausted");
-    state.budget_left.store(left - 1, std::memory_order_relaxed);
+    if (left < checks) {
+      state.budget_left.store(0, std::memory_order_relaxed);
+      return raise_interrupted(state, "instruction budget exhausted");
+    }
+    state.budget_left.store(left - checks, std::memory_order_relaxed);
   }
-  if (state.options.interrupt_hook && --state.hook_countdown == 0) {
+  if (state.options.interrupt_hook && (state.hook_countdown -= std::min(checks, state.hook_countdown)) == 0) {
     state.hook_countdown = std::max<uint64_t>(1, state.options.interrupt_hook_interval);
     if (state.options.interrupt_hook()) return raise_interrupted(state, "interrupted by the host");
   }

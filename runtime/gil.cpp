@@ -22,6 +22,7 @@
 #include <cstdio>
 
 #include "runtime/builtin_types.hpp"
+#include "runtime/no_memory.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/protocols.hpp"
 
@@ -316,7 +317,7 @@ bool handle_eval_breaker(ThreadState& thread) {
   if (main_thread && (breaker.load(std::memory_order_relaxed) & eval_breaker_signal_pending) && !check_signals(thread))
     return false;
   if ((breaker.load(std::memory_order_relaxed) & eval_breaker_host_check) && thread.interp->host_check &&
-      !thread.interp->host_check(thread))
+      !thread.interp->host_check(thread, 1))
     return false;
   uint32_t bits = breaker.load(std::memory_order_relaxed) & ~uint32_t(eval_breaker_host_check);
   if (!bits) return true;
@@ -334,6 +335,17 @@ bool handle_eval_breaker(ThreadState& thread) {
   hand_over(gil, waiter);
   wait_for_gil(gil, waiter, lock);
   return true;
+}
+
+thread_local int interruptible_depth = 0;
+
+void charge_native_work(uint64_t checks) {
+  ThreadState* thread = current_thread;
+  if (interruptible_depth == 0 || !thread || !thread->gil_waiter) return;
+  Interpreter& interp = *thread->interp;
+  if ((interp.eval_breaker.load(std::memory_order_relaxed) & eval_breaker_host_check) && interp.host_check &&
+      !interp.host_check(*thread, checks))
+    throw PendingException();
 }
 
 void interrupt_main_thread(Interpreter& interp) {

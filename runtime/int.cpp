@@ -7,6 +7,7 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/int_ops.hpp"
+#include "runtime/no_memory.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/str_format.hpp"
 #include "runtime/type_init.hpp"
@@ -153,9 +154,11 @@ Ref parse_int_text(std::string_view text, int base, Value original) {
                         "Exceeds the limit (%lld digits) for integer string conversion: value has %lld digits; "
                         "use sys.set_int_max_str_digits() to increase the limit",
                         static_cast<long long>(int_max_str_digits()), static_cast<long long>(digits));
-  std::optional<BigInt> parsed = BigInt::parse(text, base);
-  if (!parsed) return raise_format(&ValueError_type, "invalid literal for int() with base %d: %R", base, original);
-  return int_from_bigint(std::move(*parsed));
+  return interruptible([&] {
+    std::optional<BigInt> parsed = BigInt::parse(text, base);
+    if (!parsed) return raise_format(&ValueError_type, "invalid literal for int() with base %d: %R", base, original);
+    return int_from_bigint(std::move(*parsed));
+  });
 }
 
 }  // namespace
@@ -199,8 +202,10 @@ Ref int_mul(Value a, Value b) {
   if (!is_int(a) || !is_int(b)) return mixed_with_float<BinaryOp::Mul>(a, b);
   int64_t x, y, r;
   if (both_i64(a, b, x, y) && !__builtin_mul_overflow(x, y, &r)) return int_from_i64(r);
-  BigInt sa, sb;
-  return int_from_bigint(bigint_of(a, sa) * bigint_of(b, sb));
+  return interruptible([&] {
+    BigInt sa, sb;
+    return int_from_bigint(bigint_of(a, sa) * bigint_of(b, sb));
+  });
 }
 
 bool is_zero_int(Value v) {
@@ -213,8 +218,10 @@ Ref int_floor_div(Value a, Value b) {
   if (is_zero_int(b)) return zero_division("integer division or modulo by zero");
   int64_t x, y, r;
   if (both_i64(a, b, x, y) && floordiv_i64(x, y, r)) return int_from_i64(r);
-  BigInt sa, sb;
-  return int_from_bigint(BigInt::floordiv(bigint_of(a, sa), bigint_of(b, sb)));
+  return interruptible([&] {
+    BigInt sa, sb;
+    return int_from_bigint(BigInt::floordiv(bigint_of(a, sa), bigint_of(b, sb)));
+  });
 }
 
 Ref int_mod(Value a, Value b) {
@@ -222,8 +229,10 @@ Ref int_mod(Value a, Value b) {
   if (is_zero_int(b)) return zero_division("integer modulo by zero");
   int64_t x, y;
   if (both_i64(a, b, x, y)) return int_from_i64(mod_i64(x, y));
-  BigInt sa, sb;
-  return int_from_bigint(BigInt::mod(bigint_of(a, sa), bigint_of(b, sb)));
+  return interruptible([&] {
+    BigInt sa, sb;
+    return int_from_bigint(BigInt::mod(bigint_of(a, sa), bigint_of(b, sb)));
+  });
 }
 
 Ref int_true_div(Value a, Value b) {
@@ -384,17 +393,19 @@ Ref int_repr(Value self) {
   int64_t limit = int_max_str_digits();
   // 3.33 bits per digit: beyond this many bits the digits surely exceed the limit.
   bool too_long = limit > 0 && value.bit_length() > static_cast<uint64_t>(limit) * 10 / 3 + 64;
-  std::string text;
-  if (!too_long) {
-    text = value.to_string(10);
-    too_long = limit > 0 && static_cast<int64_t>(text.size() - value.is_negative()) > limit;
-  }
-  if (too_long)
-    return raise_format(&ValueError_type,
-                        "Exceeds the limit (%lld digits) for integer string conversion; "
-                        "use sys.set_int_max_str_digits() to increase the limit",
-                        static_cast<long long>(limit));
-  return str_new(text);
+  return interruptible([&] {
+    std::string text;
+    if (!too_long) {
+      text = value.to_string(10);
+      too_long = limit > 0 && static_cast<int64_t>(text.size() - value.is_negative()) > limit;
+    }
+    if (too_long)
+      return raise_format(&ValueError_type,
+                          "Exceeds the limit (%lld digits) for integer string conversion; "
+                          "use sys.set_int_max_str_digits() to increase the limit",
+                          static_cast<long long>(limit));
+    return str_new(text);
+  });
 }
 
 // ---- construction ----
@@ -519,13 +530,15 @@ Ref int_method_round(Value self, const Value* args, size_t nargs, Value kwnames)
   BigInt value = int_to_bigint(self);
   // 10**k exceeds any int this size when k is past its digit count.
   if (static_cast<uint64_t>(-(ndigits + 1)) + 1 > value.bit_length() / 3 + 1) return int_from_i64(0);
-  BigInt power = BigInt::pow(BigInt(10), static_cast<uint64_t>(-(ndigits + 1)) + 1);
-  BigInt quotient, remainder;
-  BigInt::divmod(value, power, quotient, remainder);
-  BigInt twice = remainder + remainder;
-  auto order = twice <=> power;
-  if (order > 0 || (order == 0 && quotient.is_odd())) quotient += BigInt(1);
-  return int_from_bigint(quotient * power);
+  return interruptible([&] {
+    BigInt power = BigInt::pow(BigInt(10), static_cast<uint64_t>(-(ndigits + 1)) + 1);
+    BigInt quotient, remainder;
+    BigInt::divmod(value, power, quotient, remainder);
+    BigInt twice = remainder + remainder;
+    auto order = twice <=> power;
+    if (order > 0 || (order == 0 && quotient.is_odd())) quotient += BigInt(1);
+    return int_from_bigint(quotient * power);
+  });
 }
 
 Ref int_method_bit_length(Value self, const Value*, size_t nargs, Value kwnames) {
@@ -721,12 +734,14 @@ Ref int_divmod(Value a, Value b) {
     if (!quotient || !remainder) return nullptr;
     return tuple_pack({*quotient, *remainder});
   }
-  BigInt sa, sb, quotient_big, remainder_big;
-  BigInt::divmod(bigint_of(a, sa), bigint_of(b, sb), quotient_big, remainder_big);
-  Ref quotient = int_from_bigint(std::move(quotient_big));
-  Ref remainder = int_from_bigint(std::move(remainder_big));
-  if (!quotient || !remainder) return nullptr;
-  return tuple_pack({*quotient, *remainder});
+  return interruptible([&]() -> Ref {
+    BigInt sa, sb, quotient_big, remainder_big;
+    BigInt::divmod(bigint_of(a, sa), bigint_of(b, sb), quotient_big, remainder_big);
+    Ref quotient = int_from_bigint(std::move(quotient_big));
+    Ref remainder = int_from_bigint(std::move(remainder_big));
+    if (!quotient || !remainder) return nullptr;
+    return tuple_pack({*quotient, *remainder});
+  });
 }
 
 namespace {
@@ -765,7 +780,7 @@ Ref positive_pow(Value base, Value exp) {
   if (int_to_i64(base, x) && pow_i64(x, e, r)) return int_from_i64(r);
   uint64_t bits = value.bit_length();
   if (bits > 1 && e > max_result_bits / bits) return raise_no_memory();
-  return int_from_bigint(BigInt::pow(value, e));
+  return interruptible([&] { return int_from_bigint(BigInt::pow(value, e)); });
 }
 
 }  // namespace
@@ -782,10 +797,12 @@ Ref int_pow(Value base, Value exp, Value mod) {
   int64_t b, e, m;
   if (int_to_i64(base, b) && int_to_i64(exp, e) && int_to_i64(mod, m) && e >= 0 && Value::fits_small_int(m))
     return int_from_i64(powmod_i64(b, e, m));
-  BigInt sb, se, sm;
-  std::optional<BigInt> result = BigInt::powmod(bigint_of(base, sb), bigint_of(exp, se), bigint_of(mod, sm));
-  if (!result) return raise(&ValueError_type, "base is not invertible for the given modulus");
-  return int_from_bigint(std::move(*result));
+  return interruptible([&] {
+    BigInt sb, se, sm;
+    std::optional<BigInt> result = BigInt::powmod(bigint_of(base, sb), bigint_of(exp, se), bigint_of(mod, sm));
+    if (!result) return raise(&ValueError_type, "base is not invertible for the given modulus");
+    return int_from_bigint(std::move(*result));
+  });
 }
 
 void init_int_types() {

@@ -35,10 +35,11 @@ struct Interpreter {
   InterpreterConfig config;
   ThreadState main_thread;
   // The embedding API (runtime/embed*.cpp): the check the eval breaker runs while
-  // eval_breaker_host_check is set (interrupts, instruction budget; false with an exception
-  // pending), and the accounting behind the memory cap (alloc_object / free_object).
+  // eval_breaker_host_check is set (interrupts, instruction budget; `checks` is what the work
+  // since the last call costs, 1 at the eval breaker; false with an exception pending), and the
+  // accounting behind the memory cap (alloc_object / free_object).
   void* embed = nullptr;  // the embedding layer's state (chaipy::embed::detail::State), or null
-  bool (*host_check)(ThreadState& thread) = nullptr;
+  bool (*host_check)(ThreadState& thread, uint64_t checks) = nullptr;
   size_t allocated_bytes = 0;  // live object memory, under the GIL
   size_t memory_limit = 0;     // 0: no cap
   bool memory_limit_hit = false;  // MemoryError raised: a little headroom to unwind with

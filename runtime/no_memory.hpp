@@ -1,11 +1,40 @@
-// MemoryError for C++ allocation failures: native code sizes std::string / std::vector buffers from script values (repeat counts, widths), and those throw std::bad_alloc instead of returning null.
+// C++ exceptions out of natives: allocation failures become MemoryError (native code sizes std::string / std::vector buffers from script values, and those throw std::bad_alloc), and PendingException abandons a long operation whose Python exception is already raised.
 #pragma once
+#include <cstdint>
 #include <new>
 #include <stdexcept>
 
 #include "runtime/errors.hpp"
 
 namespace chaipy {
+
+// Thrown from deep inside a long native computation (charge_native_work in big-int arithmetic)
+// once the Python exception that stops it is pending: unwinding is all that is left to do.
+struct PendingException {};
+
+// How many `interruptible` operations the thread is inside: charge_native_work throws only there,
+// so no other caller of the same arithmetic (the compiler, pickle, hashing) meets the exception.
+extern thread_local int interruptible_depth;
+
+// For native code whose one operation can run long (big-int arithmetic): runs the embedding
+// host's check as the eval breaker would (runtime/gil.cpp), charging `checks` instruction-budget
+// checks, and throws PendingException when the host stops the script (interrupt(), budget,
+// hook). Only inside `interruptible`; elsewhere the work goes on unchecked.
+void charge_native_work(uint64_t checks);
+
+// Runs native work that may be long (big-int arithmetic) where the embedding host's interrupts
+// and instruction budget can stop it: null with their exception pending.
+template <class Operation> inline Ref interruptible(Operation&& operation) {
+  struct Depth {
+    Depth() { ++interruptible_depth; }
+    ~Depth() { --interruptible_depth; }
+  } depth;
+  try {
+    return operation();
+  } catch (const PendingException&) {
+    return Ref();
+  }
+}
 
 // Runs a native operation; a failed C++ allocation inside it becomes a pending MemoryError (as
 // CPython raises for 'x' * 10**12) instead of terminating the process. Wrapped at the few

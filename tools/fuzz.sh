@@ -3,7 +3,8 @@
 # tools/fuzz.sh --all SECONDS runs every target for SECONDS each, two at a time (the CI form: .ci/run).
 # TARGET: compile, run, pickle, format or number. The corpus (seeded from tests/scripts and from
 # CPython-made pickles) grows in $BUILD_DIR/corpus/TARGET; a crash, leak or timeout is saved in
-# $BUILD_DIR/artifacts/TARGET/ and makes the script fail. Extra arguments go to libFuzzer.
+# $BUILD_DIR/artifacts/TARGET/ and makes the script exit with status 3 (a failed build: 1).
+# Extra arguments go to libFuzzer.
 # Needs Debian's clang and its runtime (libFuzzer, ASan): tools/bootstrap.sh installs them when
 # run as root. BUILD_DIR defaults to build-fuzz; FUZZ_JOBS (default 2) targets run at once.
 set -euo pipefail
@@ -118,5 +119,5 @@ while [ "$running" -gt 0 ]; do
 done
 if [ "$failures" -gt 0 ]; then
     echo "tools/fuzz.sh: $failures target(s) found a problem (inputs in $build_dir/artifacts/)" >&2
-    exit 1
+    exit 3
 fi

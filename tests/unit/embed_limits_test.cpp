@@ -128,6 +128,44 @@ TEST(EmbedLimits, InstructionBudgetStopsRunawayScripts) {
   EXPECT_THROW(vm.exec("def f(n):\n    return n if n == 0 else f(n - 1)\nf(50)\n"), chaipy::Error);
 }
 
+// One big-int operation can take minutes (7 ** 10**8 has 35 MB of digits); it charges its work
+// to the budget (a check per ~1024 limb steps) and stops, as a loop would, with nothing leaked.
+TEST(EmbedLimits, InstructionBudgetStopsLongIntArithmetic) {
+  chaipy::Options options;
+  options.instruction_budget = 20000;
+  chaipy::Interpreter vm(options);
+  for (const char* work : {"x = 7 ** 10**8", "x = (7 ** 10**6) ** 2 // (3 ** 10**6)",
+                           "x = divmod(7 ** 10**6, 3 ** 10**5)", "x = pow(7, 10**6, 3 ** 10**6)"}) {
+    vm.set_instruction_budget(20000);
+    try {
+      vm.exec(work);
+      FAIL() << work;
+    } catch (const chaipy::Error& error) {
+      EXPECT_EQ(error.type_name(), "Interrupted") << work;
+      EXPECT_EQ(error.message(), "instruction budget exhausted") << work;
+    }
+  }
+  vm.set_instruction_budget(0);
+  EXPECT_EQ(vm.eval("len(str(7 ** 5000))").cast<int>(), 4226);
+}
+
+TEST(EmbedLimits, InterruptStopsLongIntArithmetic) {
+  chaipy::Interpreter vm;
+  std::thread interrupter([&vm] {
+    std::this_thread::sleep_for(50ms);
+    vm.interrupt();
+  });
+  try {
+    vm.exec("x = 7 ** 10**8");
+    FAIL();
+  } catch (const chaipy::Error& error) {
+    EXPECT_EQ(error.type_name(), "Interrupted");
+    EXPECT_EQ(error.message(), "interrupted by the host");
+  }
+  interrupter.join();
+  EXPECT_EQ(vm.eval("str(2 ** 100 * 3)").cast<std::string>(), "3802951800684688204490109616128");
+}
+
 TEST(EmbedLimits, InterruptHook) {
   std::atomic<int> polls{0};
   chaipy::Options options;

@@ -46,6 +46,26 @@ TEST(FuzzRegressions, BudgetStopsAppendLoopAndMemoryReturns) {
   EXPECT_LT(vm.memory_used(), before + (1u << 20));
 }
 
+// Squaring in a loop: each step is one instruction but twice the work of all before it, so the
+// budget alone let one input run for minutes (a timeout of the run fuzzer, in CI). Big-int work
+// now charges the budget as it goes; the settings are run_fuzzer's.
+TEST(FuzzRegressions, BudgetStopsRepeatedBigIntSquaring) {
+  chaipy::Options options;
+  options.memory_limit = 64u << 20;
+  options.instruction_budget = 20000;
+  chaipy::Interpreter vm(options);
+  size_t before = vm.memory_used();
+  try {
+    vm.exec("x = 7\nwhile True:\n    x = x * x\n");
+    FAIL();
+  } catch (const chaipy::Error& error) {
+    EXPECT_EQ(error.type_name(), "Interrupted");
+  }
+  vm.set_instruction_budget(0);
+  EXPECT_GT(vm.eval("x.bit_length()").cast<long long>(), 1000000);  // it did square for a while
+  EXPECT_LT(vm.memory_used(), before + (8u << 20));
+}
+
 // A float literal whose exponent overflows a long (strtol saturates) made the parser's range
 // check overflow too (UBSan: signed overflow; in practice 1e9999999999999999999999 gave 0.0).
 TEST(FuzzRegressions, FloatLiteralsWithHugeExponents) {
