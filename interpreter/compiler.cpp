@@ -378,6 +378,7 @@ int fallthrough_effect(Opcode op, uint32_t arg) {
     case Opcode::YIELD_FROM:
       return 0;
     case Opcode::COPY:
+    case Opcode::AUG_SUBSCR_LOAD:
     case Opcode::LOAD_CONST:
     case Opcode::LOAD_FAST:
     case Opcode::LOAD_DEREF:
@@ -428,6 +429,7 @@ int fallthrough_effect(Opcode op, uint32_t arg) {
     case Opcode::MAP_ADD:
       return -2;
     case Opcode::STORE_SUBSCR:
+    case Opcode::AUG_SUBSCR_STORE:
       return -3;
     case Opcode::BUILD_SLICE:
     case Opcode::BUILD_TUPLE:
@@ -528,9 +530,28 @@ class Assembler {
       code_.code.push_back(encode_instruction(instruction.op, arg));
       code_.positions.push_back(instruction.pos);
     }
+    fuse_local_loads();
   }
 
  private:
+  // Two LOAD_FASTs in a row (`x - y`, `dx * dx`) become one dispatch: the first is rewritten as
+  // LOAD_FAST_LOAD_FAST, which also does the second's work and skips it. The second stays a
+  // LOAD_FAST in place, so jumps to it, its position (the caret of an UnboundLocalError) and
+  // the stack depths are all as before.
+  void fuse_local_loads() {
+    constexpr uint32_t fusable_slots = 1u << 12;
+    std::vector<uint32_t>& words = code_.code;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (instruction_opcode(words[i]) != Opcode::LOAD_FAST || instruction_opcode(words[i + 1]) != Opcode::LOAD_FAST)
+        continue;
+      const uint32_t first = instruction_arg(words[i]);
+      const uint32_t second = instruction_arg(words[i + 1]);
+      if (first >= fusable_slots || second >= fusable_slots) continue;
+      words[i] = encode_instruction(Opcode::LOAD_FAST_LOAD_FAST, first | second << 12);
+      ++i;  // the second is consumed; it does not start a pair of its own
+    }
+  }
+
   static bool is_conditional_keep(Opcode op) {
     return op == Opcode::JUMP_IF_FALSE_OR_POP || op == Opcode::JUMP_IF_TRUE_OR_POP;
   }
@@ -1508,9 +1529,7 @@ class Compiler {
           const auto& subscript = ast::as<ast::Subscript>(target);
           visit_expr(*subscript.value);
           visit_expr(*subscript.slice);
-          emit(Opcode::COPY, 2);
-          emit(Opcode::COPY, 2);
-          emit(Opcode::BINARY_SUBSCR);
+          emit(Opcode::AUG_SUBSCR_LOAD);
           break;
         }
         case ast::ExprKind::Name:
@@ -1532,9 +1551,7 @@ class Compiler {
         break;
       }
       case ast::ExprKind::Subscript:
-        emit(Opcode::SWAP, 3);
-        emit(Opcode::SWAP, 2);
-        emit(Opcode::STORE_SUBSCR);
+        emit(Opcode::AUG_SUBSCR_STORE);
         break;
       default:
         compile_name(ast::as<ast::Name>(target).id, ast::ExprContext::Store);

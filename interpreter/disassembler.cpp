@@ -130,6 +130,8 @@ bool has_argument(Opcode op) {
     case Opcode::POP_TOP:
     case Opcode::BINARY_SUBSCR:
     case Opcode::STORE_SUBSCR:
+    case Opcode::AUG_SUBSCR_LOAD:
+    case Opcode::AUG_SUBSCR_STORE:
     case Opcode::DELETE_SUBSCR:
     case Opcode::UNARY_NEGATIVE:
     case Opcode::UNARY_POSITIVE:
@@ -258,8 +260,13 @@ void disassemble_into(const CodeUnit& code, std::string& out) {
   const size_t index_width = std::max<size_t>(4, std::to_string(code.code.size()).size());
   int previous_line = -1;
   for (size_t i = 0; i < code.code.size(); ++i) {
-    const Opcode op = instruction_opcode(code.code[i]);
-    const uint32_t arg = instruction_arg(code.code[i]);
+    Opcode op = instruction_opcode(code.code[i]);
+    uint32_t arg = instruction_arg(code.code[i]);
+    // The listing shows the program, not the encoding: a fused pair reads as the two loads it is.
+    if (op == Opcode::LOAD_FAST_LOAD_FAST) {
+      op = Opcode::LOAD_FAST;
+      arg &= 0xFFF;
+    }
     const int line = i < code.positions.size() ? code.positions[i].line : 0;
     std::string line_field;
     if (line != previous_line) {

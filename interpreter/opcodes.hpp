@@ -14,6 +14,8 @@ namespace chaipy {
   X(SWAP)                /* arg n>=2: exchange TOS with the n-th item (TOS is 1st) */          \
   X(LOAD_CONST)          /* arg: consts index. [] -> [c] */                                    \
   X(LOAD_FAST)           /* arg: local slot. UnboundLocalError when unset */                   \
+  X(LOAD_FAST_LOAD_FAST) /* arg a | b << 12: the LOAD_FAST a the assembler fused with the     \
+                            LOAD_FAST b that follows it; runs both and skips that one */       \
   X(STORE_FAST)                                                                                \
   X(DELETE_FAST)                                                                               \
   X(LOAD_DEREF)          /* arg: cell index (cellvars then freevars). NameError/UnboundLocal */ \
@@ -33,6 +35,8 @@ namespace chaipy {
   X(LOAD_METHOD)         /* arg: names index. [obj] -> [method obj] or [NULL bound] */         \
   X(BINARY_SUBSCR)       /* [container key] -> [container[key]] */                             \
   X(STORE_SUBSCR)        /* [value container key] -> [] */                                     \
+  X(AUG_SUBSCR_LOAD)     /* [container key] -> [container key container[key]]; `c[k] op= v` */ \
+  X(AUG_SUBSCR_STORE)    /* [container key value] -> []; container[key] = value */            \
   X(DELETE_SUBSCR)       /* [container key] -> [] */                                           \
   X(BUILD_SLICE)         /* arg 2 or 3: [start stop (step)] -> [slice] */                      \
   X(UNARY_NEGATIVE)                                                                            \

@@ -574,6 +574,44 @@ static bool display_value(Value value) {
 
 // Float arithmetic fast path: both floats, or a float and a small int (exactly representable
 // below 2**53, so the double conversion is what CPython's float ops do).
+// container[key], with lists and tuples indexed by a small int done here (BINARY_SUBSCR,
+// AUG_SUBSCR_LOAD). Null with an exception pending.
+[[gnu::always_inline]] static inline Ref subscript(Value container, Value key) {
+  TypeObject* container_type = type_of(container);
+  if ((container_type == &list_type || container_type == &tuple_type) && key.is_small_int()) {
+    bool is_list_value = container_type == &list_type;
+    int64_t i = key.as_small_int();
+    int64_t n = is_list_value ? list_size(container) : tuple_size(container);
+    if (i < 0) i += n;
+    if (i >= 0 && i < n)
+      return Ref::borrow(is_list_value ? list_item(container, i) : container.as<TupleObject>()->items[i]);
+  }
+  return get_item(container, key);
+}
+
+// container[key] = value, with a list indexed by a small int done here (STORE_SUBSCR,
+// AUG_SUBSCR_STORE). Takes over the three references; false with an exception pending.
+[[gnu::always_inline]] static inline bool store_subscript(Value container, Value key, Value value) {
+  if (type_of(container) == &list_type && key.is_small_int()) {
+    int64_t i = key.as_small_int();
+    int64_t n = list_size(container);
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      Value* items = reinterpret_cast<ListObject*>(container.as_object())->items;
+      Value old = items[i];
+      items[i] = value;
+      decref(old);
+      decref_object(container.as_object());
+      return true;
+    }
+  }
+  int status = set_item(container, key, value);
+  decref(value);
+  decref(key);
+  decref(container);
+  return status == 0;
+}
+
 static inline bool is_float_operand(Value v) {
   return (v.is_object() && v.as_object()->type == &float_type) ||
          (v.is_small_int() && v.as_small_int() < (int64_t(1) << 53) && v.as_small_int() > -(int64_t(1) << 53));
@@ -801,6 +839,23 @@ dispatch:
     }
     incref(v);
     PUSH(v);
+    FAST_DISPATCH();
+  }
+  TARGET(LOAD_FAST_LOAD_FAST) {
+    Value first = fast[arg & 0xFFF];
+    Value second = fast[arg >> 12];
+    if (__builtin_expect(first.is_null() || second.is_null(), 0)) {
+      // The error is the unbound one's: the second's is raised at the second's (unfused) word.
+      if (!first.is_null()) frame.last_pc = pc;
+      unbound_local(code->varnames[first.is_null() ? arg & 0xFFF : arg >> 12]);
+      goto error;
+    }
+    incref(first);
+    incref(second);
+    sp[0] = first;
+    sp[1] = second;
+    sp += 2;
+    ++pc;
     FAST_DISPATCH();
   }
   TARGET(STORE_FAST) {
@@ -1069,17 +1124,7 @@ dispatch:
   TARGET(BINARY_SUBSCR) {
     Value key = POP();
     Value container = TOP();
-    Ref item;
-    TypeObject* container_type = type_of(container);
-    if ((container_type == &list_type || container_type == &tuple_type) && key.is_small_int()) {
-      bool is_list_value = container_type == &list_type;
-      int64_t i = key.as_small_int();
-      int64_t n = is_list_value ? list_size(container) : tuple_size(container);
-      if (i < 0) i += n;
-      if (i >= 0 && i < n)
-        item = Ref::borrow(is_list_value ? list_item(container, i) : container.as<TupleObject>()->items[i]);
-    }
-    if (!item) item = get_item(container, key);
+    Ref item = subscript(container, key);
     decref(key);
     CHECK(item);
     decref(container);
@@ -1090,25 +1135,23 @@ dispatch:
     Value key = POP();
     Value container = POP();
     Value v = POP();
-    if (type_of(container) == &list_type && key.is_small_int()) {
-      int64_t i = key.as_small_int();
-      int64_t n = list_size(container);
-      if (i < 0) i += n;
-      if (i >= 0 && i < n) {
-        Value* items = reinterpret_cast<ListObject*>(container.as_object())->items;
-        Value old = items[i];
-        items[i] = v;
-        decref(old);
-        decref(container);
-        FAST_DISPATCH();
-      }
-    }
-    int status = set_item(container, key, v);
-    decref(key);
-    decref(container);
-    decref(v);
-    CHECK(status == 0);
+    CHECK(store_subscript(container, key, v));
+    FAST_DISPATCH();
+  }
+  TARGET(AUG_SUBSCR_LOAD) {
+    // COPY 2, COPY 2, BINARY_SUBSCR in one dispatch.
+    Ref item = subscript(PEEK(2), TOP());
+    CHECK(item);
+    PUSH(item.release());
     DISPATCH();
+  }
+  TARGET(AUG_SUBSCR_STORE) {
+    // SWAP 3, SWAP 2, STORE_SUBSCR in one dispatch.
+    Value v = POP();
+    Value key = POP();
+    Value container = POP();
+    CHECK(store_subscript(container, key, v));
+    FAST_DISPATCH();
   }
   TARGET(DELETE_SUBSCR) {
     Value key = POP();

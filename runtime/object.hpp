@@ -90,9 +90,10 @@ class Ref {
   Ref() = default;
   Ref(std::nullptr_t) {}  // NOLINT
   // Takes ownership of an already-counted reference (a "new reference").
-  static Ref steal(Value v) { Ref r; r.value_ = v; return r; }
+  // Both forced in line, as incref is: eval_frame's hot paths use them.
+  [[gnu::always_inline]] static Ref steal(Value v) { Ref r; r.value_ = v; return r; }
   // Adds a reference to a borrowed value.
-  static Ref borrow(Value v) { incref(v); return steal(v); }
+  [[gnu::always_inline]] static Ref borrow(Value v) { incref(v); return steal(v); }
   // Immediates need no counting, so they convert implicitly.
   static Ref none() { return steal(Value::none()); }
   static Ref boolean(bool b) { return steal(Value::boolean(b)); }

@@ -94,9 +94,10 @@ struct TypeObject : Object {
   void (*clear)(Object* self) = nullptr;
 };
 
-// The type of any value, immediates included. Inline: every protocol starts with it.
+// The type of any value, immediates included. Forced in line: every protocol starts with it,
+// and GCC's inlining budget for eval_frame ran out before some of its hot uses.
 extern TypeObject int_type, bool_type, none_type;
-inline TypeObject* type_of(Value v) {
+[[gnu::always_inline]] inline TypeObject* type_of(Value v) {
   if (v.is_object()) return v.as_object()->type;
   if (v.is_small_int()) return &int_type;
   if (v.is_none()) return &none_type;

@@ -490,9 +490,26 @@ TEST(CompilerTest, AugmentedAssignment) {
                  "LOAD_CONST None", "RETURN_VALUE");
   EXPECT_LISTING(module_listing("o.a *= 2\n"), "LOAD_NAME o", "COPY 1", "LOAD_ATTR a", "LOAD_CONST 2",
                  "BINARY_OP *=", "SWAP 2", "STORE_ATTR a", "LOAD_CONST None", "RETURN_VALUE");
-  EXPECT_LISTING(module_listing("o[i] -= 2\n"), "LOAD_NAME o", "LOAD_NAME i", "COPY 2", "COPY 2", "BINARY_SUBSCR",
-                 "LOAD_CONST 2", "BINARY_OP -=", "SWAP 3", "SWAP 2", "STORE_SUBSCR", "LOAD_CONST None",
-                 "RETURN_VALUE");
+  // CPython's COPY 2, COPY 2, BINARY_SUBSCR and SWAP 3, SWAP 2, STORE_SUBSCR, one dispatch each.
+  EXPECT_LISTING(module_listing("o[i] -= 2\n"), "LOAD_NAME o", "LOAD_NAME i", "AUG_SUBSCR_LOAD", "LOAD_CONST 2",
+                 "BINARY_OP -=", "AUG_SUBSCR_STORE", "LOAD_CONST None", "RETURN_VALUE");
+}
+
+// Consecutive LOAD_FASTs pair up: the first of each pair is encoded as LOAD_FAST_LOAD_FAST
+// (both slots in its argument), the second stays as it was; the listing shows plain loads.
+TEST(CompilerTest, ConsecutiveLocalLoadsAreFused) {
+  auto module = compile_ok("def f(a, b, c):\n    return a * b + c - a\n");
+  const CodeUnit* f = nested_code(*module, "f");
+  ASSERT_NE(f, nullptr);
+  std::vector<std::pair<Opcode, uint32_t>> words;
+  for (uint32_t word : f->code) words.emplace_back(instruction_opcode(word), instruction_arg(word));
+  ASSERT_GE(words.size(), 6u);
+  EXPECT_EQ(words[0], std::make_pair(Opcode::LOAD_FAST_LOAD_FAST, 0u | 1u << 12));
+  EXPECT_EQ(words[1], std::make_pair(Opcode::LOAD_FAST, 1u));
+  EXPECT_EQ(words[2].first, Opcode::BINARY_OP);
+  EXPECT_EQ(words[3], std::make_pair(Opcode::LOAD_FAST, 2u));  // followed by BINARY_OP: nothing to pair with
+  EXPECT_EQ(listing(*f), (Listing{"LOAD_FAST a", "LOAD_FAST b", "BINARY_OP *", "LOAD_FAST c", "BINARY_OP +",
+                                  "LOAD_FAST a", "BINARY_OP -", "RETURN_VALUE"}));
 }
 
 // ---- control flow ----
