@@ -530,25 +530,25 @@ class Assembler {
       code_.code.push_back(encode_instruction(instruction.op, arg));
       code_.positions.push_back(instruction.pos);
     }
-    fuse_local_loads();
+    fuse_pairs();
   }
 
  private:
-  // Two LOAD_FASTs in a row (`x - y`, `dx * dx`) become one dispatch: the first is rewritten as
-  // LOAD_FAST_LOAD_FAST, which also does the second's work and skips it. The second stays a
-  // LOAD_FAST in place, so jumps to it, its position (the caret of an UnboundLocalError) and
-  // the stack depths are all as before.
-  void fuse_local_loads() {
-    constexpr uint32_t fusable_slots = 1u << 12;
+  // Pairs of instructions in a row become superinstructions (fused_pairs, opcodes.hpp), one
+  // dispatch instead of two: `x - y`, `v[0]`, `d = ...` then a load.
+  void fuse_pairs() {
     std::vector<uint32_t>& words = code_.code;
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (instruction_opcode(words[i]) != Opcode::LOAD_FAST || instruction_opcode(words[i + 1]) != Opcode::LOAD_FAST)
-        continue;
       const uint32_t first = instruction_arg(words[i]);
       const uint32_t second = instruction_arg(words[i + 1]);
-      if (first >= fusable_slots || second >= fusable_slots) continue;
-      words[i] = encode_instruction(Opcode::LOAD_FAST_LOAD_FAST, first | second << 12);
-      ++i;  // the second is consumed; it does not start a pair of its own
+      if (first >= fused_arg_limit || second >= fused_arg_limit) continue;
+      for (const FusedPair& pair : fused_pairs) {
+        if (instruction_opcode(words[i]) == pair.first && instruction_opcode(words[i + 1]) == pair.second) {
+          words[i] = encode_instruction(pair.fused, first | second << 12);
+          ++i;  // the second is consumed; it does not start a pair of its own
+          break;
+        }
+      }
     }
   }
 

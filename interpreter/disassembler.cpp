@@ -260,13 +260,10 @@ void disassemble_into(const CodeUnit& code, std::string& out) {
   const size_t index_width = std::max<size_t>(4, std::to_string(code.code.size()).size());
   int previous_line = -1;
   for (size_t i = 0; i < code.code.size(); ++i) {
-    Opcode op = instruction_opcode(code.code[i]);
-    uint32_t arg = instruction_arg(code.code[i]);
-    // The listing shows the program, not the encoding: a fused pair reads as the two loads it is.
-    if (op == Opcode::LOAD_FAST_LOAD_FAST) {
-      op = Opcode::LOAD_FAST;
-      arg &= 0xFFF;
-    }
+    // The listing shows the program, not the encoding: a fused pair reads as its two instructions.
+    const uint32_t word = unfused_first_word(code.code[i]);
+    const Opcode op = instruction_opcode(word);
+    const uint32_t arg = instruction_arg(word);
     const int line = i < code.positions.size() ? code.positions[i].line : 0;
     std::string line_field;
     if (line != previous_line) {

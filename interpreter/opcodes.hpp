@@ -14,8 +14,9 @@ namespace chaipy {
   X(SWAP)                /* arg n>=2: exchange TOS with the n-th item (TOS is 1st) */          \
   X(LOAD_CONST)          /* arg: consts index. [] -> [c] */                                    \
   X(LOAD_FAST)           /* arg: local slot. UnboundLocalError when unset */                   \
-  X(LOAD_FAST_LOAD_FAST) /* arg a | b << 12: the LOAD_FAST a the assembler fused with the     \
-                            LOAD_FAST b that follows it; runs both and skips that one */       \
+  X(LOAD_FAST_LOAD_FAST) /* arg a | b << 12: LOAD_FAST a, LOAD_FAST b (see fused_pairs) */   \
+  X(LOAD_FAST_LOAD_CONST) /* arg a | c << 12: LOAD_FAST a, LOAD_CONST c */                     \
+  X(STORE_FAST_LOAD_FAST) /* arg a | b << 12: STORE_FAST a, LOAD_FAST b */                     \
   X(STORE_FAST)                                                                                \
   X(DELETE_FAST)                                                                               \
   X(LOAD_DEREF)          /* arg: cell index (cellvars then freevars). NameError/UnboundLocal */ \
@@ -150,5 +151,29 @@ inline constexpr uint32_t encode_instruction(Opcode op, uint32_t arg) {
 inline constexpr Opcode instruction_opcode(uint32_t word) { return static_cast<Opcode>(word & 0xFF); }
 inline constexpr uint32_t instruction_arg(uint32_t word) { return word >> 8; }
 inline constexpr uint32_t max_instruction_arg = (1u << 24) - 1;
+
+// Superinstructions: the assembler rewrites the first of two instructions in a row as one
+// that does the work of both and skips the second, which stays in place as it was, so jumps
+// to it, its position (an error's caret) and stack depths are unchanged. Both arguments
+// (below fused_arg_limit) go in the fused one's: first | second << 12.
+struct FusedPair {
+  Opcode first, second, fused;
+};
+inline constexpr FusedPair fused_pairs[] = {
+    {Opcode::LOAD_FAST, Opcode::LOAD_FAST, Opcode::LOAD_FAST_LOAD_FAST},
+    {Opcode::LOAD_FAST, Opcode::LOAD_CONST, Opcode::LOAD_FAST_LOAD_CONST},
+    {Opcode::STORE_FAST, Opcode::LOAD_FAST, Opcode::STORE_FAST_LOAD_FAST},
+};
+inline constexpr uint32_t fused_arg_limit = 1u << 12;
+inline constexpr uint32_t fused_first_arg(uint32_t arg) { return arg & (fused_arg_limit - 1); }
+inline constexpr uint32_t fused_second_arg(uint32_t arg) { return arg >> 12; }
+// What the first word of a fused pair was (the word itself when it is not fused).
+inline constexpr uint32_t unfused_first_word(uint32_t word) {
+  for (const FusedPair& pair : fused_pairs) {
+    if (instruction_opcode(word) == pair.fused)
+      return encode_instruction(pair.first, fused_first_arg(instruction_arg(word)));
+  }
+  return word;
+}
 
 }  // namespace chaipy

@@ -841,13 +841,14 @@ dispatch:
     PUSH(v);
     FAST_DISPATCH();
   }
+  // Fused pairs (opcodes.hpp): each does both instructions' work and skips the second word. An
+  // error of the second is raised at the second word, for its position.
   TARGET(LOAD_FAST_LOAD_FAST) {
-    Value first = fast[arg & 0xFFF];
-    Value second = fast[arg >> 12];
+    Value first = fast[fused_first_arg(arg)];
+    Value second = fast[fused_second_arg(arg)];
     if (__builtin_expect(first.is_null() || second.is_null(), 0)) {
-      // The error is the unbound one's: the second's is raised at the second's (unfused) word.
       if (!first.is_null()) frame.last_pc = pc;
-      unbound_local(code->varnames[first.is_null() ? arg & 0xFFF : arg >> 12]);
+      unbound_local(code->varnames[first.is_null() ? fused_first_arg(arg) : fused_second_arg(arg)]);
       goto error;
     }
     incref(first);
@@ -855,6 +856,36 @@ dispatch:
     sp[0] = first;
     sp[1] = second;
     sp += 2;
+    ++pc;
+    FAST_DISPATCH();
+  }
+  TARGET(LOAD_FAST_LOAD_CONST) {
+    Value local = fast[fused_first_arg(arg)];
+    if (__builtin_expect(local.is_null(), 0)) {
+      unbound_local(code->varnames[fused_first_arg(arg)]);
+      goto error;
+    }
+    Value constant = consts[fused_second_arg(arg)];
+    incref(local);
+    incref(constant);
+    sp[0] = local;
+    sp[1] = constant;
+    sp += 2;
+    ++pc;
+    FAST_DISPATCH();
+  }
+  TARGET(STORE_FAST_LOAD_FAST) {
+    Value old = fast[fused_first_arg(arg)];
+    fast[fused_first_arg(arg)] = POP();
+    decref(old);
+    Value loaded = fast[fused_second_arg(arg)];
+    if (__builtin_expect(loaded.is_null(), 0)) {
+      frame.last_pc = pc;
+      unbound_local(code->varnames[fused_second_arg(arg)]);
+      goto error;
+    }
+    incref(loaded);
+    PUSH(loaded);
     ++pc;
     FAST_DISPATCH();
   }
@@ -1271,9 +1302,11 @@ dispatch:
       if (done) {
         // The result goes to a local (`d = a - b`, `x += y`) whose float nobody else holds (the
         // operands on the stack aside): that float takes the result, and the STORE_FAST is done.
+        // A STORE_FAST fused with a LOAD_FAST after it is done too, load and all.
         uint32_t next = instructions[pc];
-        if (instruction_opcode(next) == Opcode::STORE_FAST) {
-          Value target = fast[instruction_arg(next)];
+        Opcode next_op = instruction_opcode(next);
+        if (next_op == Opcode::STORE_FAST || next_op == Opcode::STORE_FAST_LOAD_FAST) {
+          Value target = fast[next_op == Opcode::STORE_FAST ? instruction_arg(next) : fused_first_arg(instruction_arg(next))];
           if (target.is_object() && target.as_object()->type == &float_type &&
               target.as_object()->refcount == ((target == left || target == right) ? 2 : 1)) {
             target.as<FloatObject>()->value = r;
@@ -1281,6 +1314,14 @@ dispatch:
             ++pc;
             decref(right);
             decref(left);
+            if (next_op == Opcode::STORE_FAST_LOAD_FAST) {
+              Value loaded = fast[fused_second_arg(instruction_arg(next))];
+              if (!loaded.is_null()) {  // unbound: the LOAD_FAST word raises
+                incref(loaded);
+                PUSH(loaded);
+                ++pc;
+              }
+            }
             FAST_DISPATCH();
           }
         }
@@ -1308,7 +1349,7 @@ dispatch:
         left.as_object()->type == &str_type && right.as_object()->type == &str_type) {
       // `s += t` into the local that holds s's only other reference: drop that reference first
       // so s can grow in place, keeping loops that build strings linear (as CPython does).
-      uint32_t next = instructions[pc];
+      uint32_t next = unfused_first_word(instructions[pc]);
       if (instruction_opcode(next) == Opcode::STORE_FAST && fast[instruction_arg(next)] == left &&
           left.as_object()->refcount == 2) {
         fast[instruction_arg(next)] = Value();

@@ -512,6 +512,25 @@ TEST(CompilerTest, ConsecutiveLocalLoadsAreFused) {
                                   "LOAD_FAST a", "BINARY_OP -", "RETURN_VALUE"}));
 }
 
+TEST(CompilerTest, StoreThenLoadAndLoadThenConstantAreFused) {
+  auto module = compile_ok("def g(x):\n    y = x\n    return y[0]\n\ndef h(v):\n    return v[1]\n");
+  const CodeUnit* g = nested_code(*module, "g");
+  const CodeUnit* h = nested_code(*module, "h");
+  ASSERT_TRUE(g && h);
+  ASSERT_GE(g->code.size(), 4u);
+  // LOAD_FAST x, then STORE_FAST y + LOAD_FAST y fused (so LOAD_CONST 0 has no partner left).
+  EXPECT_EQ(instruction_opcode(g->code[0]), Opcode::LOAD_FAST);
+  EXPECT_EQ(g->code[1], encode_instruction(Opcode::STORE_FAST_LOAD_FAST, 1u | 1u << 12));
+  EXPECT_EQ(g->code[2], encode_instruction(Opcode::LOAD_FAST, 1));
+  EXPECT_EQ(instruction_opcode(g->code[3]), Opcode::LOAD_CONST);
+  ASSERT_GE(h->code.size(), 2u);
+  EXPECT_EQ(instruction_opcode(h->code[0]), Opcode::LOAD_FAST_LOAD_CONST);
+  EXPECT_EQ(fused_first_arg(instruction_arg(h->code[0])), 0u);
+  EXPECT_EQ(h->code[1], encode_instruction(Opcode::LOAD_CONST, fused_second_arg(instruction_arg(h->code[0]))));
+  EXPECT_EQ(listing(*g), (Listing{"LOAD_FAST x", "STORE_FAST y", "LOAD_FAST y", "LOAD_CONST 0", "BINARY_SUBSCR",
+                                  "RETURN_VALUE"}));
+}
+
 // ---- control flow ----
 
 TEST(CompilerTest, BooleanOperators) {
