@@ -20,6 +20,7 @@
 #include "runtime/module.hpp"
 #include "runtime/no_memory.hpp"
 #include "runtime/protocols.hpp"
+#include "runtime/range.hpp"
 #include "runtime/str_format.hpp"
 #include "runtime/thread_state.hpp"
 
@@ -1488,7 +1489,20 @@ dispatch:
   }
   TARGET(FOR_ITER) {
     Value iterator = TOP();
-    Value next = type_of(iterator)->next(iterator).release();
+    // The commonest loops, over a range or a list, step here without a call; their ends take
+    // the general path.
+    TypeObject* iterator_type = type_of(iterator);
+    Value item;
+    if (iterator_type == &range_iterator_type && range_iterator_step(iterator.as<RangeIterObject>(), item)) {
+      PUSH(item);
+      FAST_DISPATCH();
+    }
+    if (iterator_type == &list_iterator_type && list_iterator_step(iterator.as<ListIterObject>(), item)) {
+      incref(item);
+      PUSH(item);
+      FAST_DISPATCH();
+    }
+    Value next = iterator_type->next(iterator).release();
     if (next) {
       PUSH(next);
       FAST_DISPATCH();

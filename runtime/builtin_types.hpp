@@ -111,6 +111,22 @@ bool list_sort(Value list, Value key, bool reverse);  // stable; false with erro
 inline bool is_list(Value v) { return v.is_object() && (v.as_object()->type->flags & type_flag_list_subclass); }
 inline int64_t list_size(Value l) { return l.as<ListObject>()->size; }
 inline Value list_item(Value l, int64_t i) { return l.as<ListObject>()->items[i]; }
+// iter(list): the VM steps `for x in a_list` itself (list_iterator_step), without a call.
+struct ListIterObject : Object {
+  Value list;  // owned; null once exhausted
+  int64_t index;
+};
+extern TypeObject list_iterator_type;
+// The next item (borrowed), or false at the end (where next() then lets go of the list).
+[[gnu::always_inline]] inline bool list_iterator_step(ListIterObject* it, Value& item) {
+  if (!it->list) return false;
+  auto* list = it->list.as<ListObject>();
+  if (it->index >= list->size) return false;
+  // The next item's header, for its incref: a loop body leaves time for the fetch to land.
+  if (it->index + 1 < list->size) __builtin_prefetch(reinterpret_cast<void*>(list->items[it->index + 1].bits()), 1);
+  item = list->items[it->index++];
+  return true;
+}
 
 // ---- dict: insertion-ordered hash table ----
 struct DictObject;

@@ -14,7 +14,8 @@
 namespace chaipy {
 
 TypeObject list_type;
-static TypeObject list_iterator_type, list_reverseiterator_type;
+TypeObject list_iterator_type;
+static TypeObject list_reverseiterator_type;
 
 namespace {
 
@@ -738,11 +739,6 @@ int list_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 // ---- iterators ----
 
-struct ListIterObject : Object {
-  Value list;  // owned; null once exhausted
-  int64_t index;
-};
-
 Ref new_list_iterator(Value self, TypeObject* type, int64_t index) {
   Object* object = alloc_object(type);
   if (!object) return nullptr;
@@ -766,13 +762,8 @@ Ref iterator_self(Value self) { return Ref::borrow(self); }
 
 Ref list_iter_next(Value self) {
   auto* it = self.as<ListIterObject>();
-  if (!it->list) return nullptr;
-  ListObject* list = as_list(it->list);
-  if (it->index < list->size) {
-    // The next item's header, for its incref: a loop body leaves time for the fetch to land.
-    if (it->index + 1 < list->size) __builtin_prefetch(reinterpret_cast<void*>(list->items[it->index + 1].bits()), 1);
-    return Ref::borrow(list->items[it->index++]);
-  }
+  Value item;
+  if (list_iterator_step(it, item)) return Ref::borrow(item);
   decref(it->list);
   it->list = Value();
   return nullptr;

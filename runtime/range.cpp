@@ -406,12 +406,9 @@ Ref range_iter(Value self) {
 Ref iterator_self(Value self) { return Ref::borrow(self); }
 
 Ref range_iterator_next(Value self) {
-  auto* it = self.as<RangeIterObject>();
-  if (it->remaining <= 0) return nullptr;
-  int64_t value = it->next;
-  it->next = static_cast<int64_t>(static_cast<uint64_t>(it->next) + static_cast<uint64_t>(it->step));
-  --it->remaining;
-  return Ref::steal(Value::small_int(value));
+  Value value;
+  if (!range_iterator_step(self.as<RangeIterObject>(), value)) return nullptr;
+  return Ref::steal(value);
 }
 
 Ref longrange_iterator_next(Value self) {

@@ -13,6 +13,14 @@ struct RangeIterObject : Object {
   int64_t next, step, remaining;
 };
 extern TypeObject range_iterator_type;
+// The next value, or false at the end.
+[[gnu::always_inline]] inline bool range_iterator_step(RangeIterObject* it, Value& value) {
+  if (it->remaining <= 0) return false;
+  value = Value::small_int(it->next);
+  it->next = static_cast<int64_t>(static_cast<uint64_t>(it->next) + static_cast<uint64_t>(it->step));
+  --it->remaining;
+  return true;
+}
 
 // A slice bound or an index()/count() start or stop, as CPython's _PyEval_SliceIndex: an int
 // or an object with __index__; ints beyond int64 are clamped to INT64_MIN / INT64_MAX. False
