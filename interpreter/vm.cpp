@@ -779,6 +779,21 @@ Ref eval_frame(Frame& frame) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+// Ends a handler that computed a truth value (comparisons, `in`): when a POP_JUMP_IF_FALSE/TRUE
+// follows (`if a < b:`, `while i < n:`), it jumps or steps past that instruction here instead of
+// pushing a bool for it to pop. No Ref of the handler may be alive.
+#define PUSH_OR_BRANCH_ON(condition)                                                                 \
+  do {                                                                                               \
+    const bool outcome = (condition);                                                                \
+    const uint32_t next_word = instructions[pc];                                                     \
+    const Opcode next_op = instruction_opcode(next_word);                                           \
+    if (next_op == Opcode::POP_JUMP_IF_FALSE || next_op == Opcode::POP_JUMP_IF_TRUE) {              \
+      pc = outcome == (next_op == Opcode::POP_JUMP_IF_TRUE) ? instruction_arg(next_word) : pc + 1;  \
+      FAST_DISPATCH();                                                                               \
+    }                                                                                                \
+    PUSH(Value::boolean(outcome));                                                                   \
+    FAST_DISPATCH();                                                                                 \
+  } while (0)
 #define CHECK(cond) \
   do {              \
     if (!(cond)) goto error; \
@@ -1375,15 +1390,15 @@ dispatch:
     Value right = POP();
     Value left = TOP();
     if (left.is_small_int() && right.is_small_int()) {
-      TOP() = Value::boolean(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(arg)));
-      FAST_DISPATCH();
+      --sp;
+      PUSH_OR_BRANCH_ON(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(arg)));
     }
     if (is_exact_float_pair(left, right)) {
       bool r = compare_numbers(float_operand(left), float_operand(right), CompareOp(arg));
       decref(right);
       decref(left);
-      TOP() = Value::boolean(r);
-      FAST_DISPATCH();
+      --sp;
+      PUSH_OR_BRANCH_ON(r);
     }
     Ref r = object_compare(left, right, CompareOp(arg));
     decref(right);
@@ -1408,8 +1423,8 @@ dispatch:
     decref(container);
     CHECK(found >= 0);
     decref(item);
-    TOP() = Value::boolean(bool(found) != bool(arg));
-    DISPATCH();
+    --sp;
+    PUSH_OR_BRANCH_ON(bool(found) != bool(arg));
   }
   TARGET(JUMP) {
     if (arg < pc && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
