@@ -518,6 +518,7 @@ class Assembler {
     remove_unreachable();
     while (remove_jumps_to_next()) {
     }
+    apply_static_swaps();
     if (instructions_.empty() || !ends_flow(instructions_.back().op)) {
       throw std::logic_error("compiler: code falls off its end");
     }
@@ -666,6 +667,40 @@ class Assembler {
     }
     if (removed) compact(keep);
     return removed;
+  }
+
+  // As CPython 3.11's apply_static_swaps: `a, b = x, y` stores into b first rather than swap
+  // (SWAP 2, STORE_FAST a, STORE_FAST b -> STORE_FAST b, STORE_FAST a), a dispatch saved and
+  // the old values released in CPython's order. Only for distinct locals (or discards) stored
+  // on one line with no jump landing among them.
+  void apply_static_swaps() {
+    std::vector<bool> jump_target(instructions_.size(), false);
+    for (const auto& instruction : instructions_) {
+      if (instruction.target >= 0) jump_target[instruction.target] = true;
+    }
+    std::vector<bool> keep(instructions_.size(), true);
+    bool removed = false;
+    for (size_t i = 0; i < instructions_.size(); ++i) {
+      if (instructions_[i].op != Opcode::SWAP) continue;
+      const size_t last = i + instructions_[i].arg;
+      if (last >= instructions_.size()) continue;
+      std::vector<uint32_t> slots;
+      bool swappable = true;
+      for (size_t k = i + 1; k <= last && swappable; ++k) {
+        const Instruction& store = instructions_[k];
+        swappable = (store.op == Opcode::STORE_FAST || store.op == Opcode::POP_TOP) && !jump_target[k] &&
+                    store.pos.line == instructions_[i + 1].pos.line;
+        if (swappable && store.op == Opcode::STORE_FAST) {
+          swappable = std::find(slots.begin(), slots.end(), store.arg) == slots.end();
+          slots.push_back(store.arg);
+        }
+      }
+      if (!swappable) continue;
+      std::swap(instructions_[i + 1], instructions_[last]);
+      keep[i] = false;
+      removed = true;
+    }
+    if (removed) compact(keep);
   }
 
   void prune_constants() {

@@ -17,6 +17,7 @@ namespace chaipy {
   X(LOAD_FAST_LOAD_FAST) /* arg a | b << 12: LOAD_FAST a, LOAD_FAST b (see fused_pairs) */   \
   X(LOAD_FAST_LOAD_CONST) /* arg a | c << 12: LOAD_FAST a, LOAD_CONST c */                     \
   X(STORE_FAST_LOAD_FAST) /* arg a | b << 12: STORE_FAST a, LOAD_FAST b */                     \
+  X(STORE_FAST_STORE_FAST) /* arg a | b << 12: STORE_FAST a, STORE_FAST b (unpacking) */      \
   X(STORE_FAST)                                                                                \
   X(DELETE_FAST)                                                                               \
   X(LOAD_DEREF)          /* arg: cell index (cellvars then freevars). NameError/UnboundLocal */ \
@@ -163,6 +164,7 @@ inline constexpr FusedPair fused_pairs[] = {
     {Opcode::LOAD_FAST, Opcode::LOAD_FAST, Opcode::LOAD_FAST_LOAD_FAST},
     {Opcode::LOAD_FAST, Opcode::LOAD_CONST, Opcode::LOAD_FAST_LOAD_CONST},
     {Opcode::STORE_FAST, Opcode::LOAD_FAST, Opcode::STORE_FAST_LOAD_FAST},
+    {Opcode::STORE_FAST, Opcode::STORE_FAST, Opcode::STORE_FAST_STORE_FAST},
 };
 inline constexpr uint32_t fused_arg_limit = 1u << 12;
 inline constexpr uint32_t fused_first_arg(uint32_t arg) { return arg & (fused_arg_limit - 1); }

@@ -890,6 +890,18 @@ dispatch:
     ++pc;
     FAST_DISPATCH();
   }
+  TARGET(STORE_FAST_STORE_FAST) {
+    Value first_old = fast[fused_first_arg(arg)];
+    fast[fused_first_arg(arg)] = sp[-1];
+    Value second_old = fast[fused_second_arg(arg)];
+    fast[fused_second_arg(arg)] = sp[-2];
+    sp -= 2;
+    // Both stores are done before either old value goes (a __del__ sees both bound).
+    decref(first_old);
+    decref(second_old);
+    ++pc;
+    FAST_DISPATCH();
+  }
   TARGET(STORE_FAST_LOAD_FAST) {
     Value old = fast[fused_first_arg(arg)];
     fast[fused_first_arg(arg)] = POP();

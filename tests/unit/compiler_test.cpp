@@ -531,6 +531,27 @@ TEST(CompilerTest, StoreThenLoadAndLoadThenConstantAreFused) {
                                   "RETURN_VALUE"}));
 }
 
+// As CPython 3.11: a tuple assignment of as many values as names stores them right to left
+// instead of swapping, unless a name repeats (then the last value must win).
+TEST(CompilerTest, StaticSwapsBecomeReorderedStores) {
+  auto module = compile_ok("def f(a, b):\n    a, b = b, a + b\n    a, a = b, 2\n");
+  const CodeUnit* f = nested_code(*module, "f");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(listing(*f), (Listing{"LOAD_FAST b", "LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "STORE_FAST b",
+                                  "STORE_FAST a", "LOAD_FAST b", "LOAD_CONST 2", "SWAP 2", "STORE_FAST a",
+                                  "STORE_FAST a", "LOAD_CONST None", "RETURN_VALUE"}));
+}
+
+TEST(CompilerTest, UnpackedStoresAreFused) {
+  auto module = compile_ok("def swap(p):\n    x, y = p\n    return y, x\n");
+  const CodeUnit* swap = nested_code(*module, "swap");
+  ASSERT_TRUE(swap);
+  ASSERT_GE(swap->code.size(), 4u);
+  EXPECT_EQ(instruction_opcode(swap->code[1]), Opcode::UNPACK_SEQUENCE);
+  EXPECT_EQ(swap->code[2], encode_instruction(Opcode::STORE_FAST_STORE_FAST, 1u | 2u << 12));
+  EXPECT_EQ(swap->code[3], encode_instruction(Opcode::STORE_FAST, 2));
+}
+
 // ---- control flow ----
 
 TEST(CompilerTest, BooleanOperators) {
