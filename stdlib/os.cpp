@@ -14,6 +14,7 @@
 #include <string>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/times.h>
 #include <unistd.h>
 #include <vector>
 
@@ -374,12 +375,38 @@ static const char* const stat_fields[] = {
     "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks",
     "st_rdev"};
 
+static TypeObject times_result_type;
+static const char* const times_fields[] = {"user", "system", "children_user", "children_system", "elapsed"};
+
 static void init_os_types() {
   static std::once_flag once;
   std::call_once(once, [] {
     init_struct_sequence_type(&stat_result_type, "os", "stat_result", stat_fields,
                               sizeof stat_fields / sizeof stat_fields[0], 10);
+    init_struct_sequence_type(&times_result_type, "posix", "times_result", times_fields,
+                              sizeof times_fields / sizeof times_fields[0], 5);
   });
+}
+
+// os.times(): CPU times of the process and its waited-for children, and the elapsed real time
+// from a fixed point, all in seconds (times(2) ticks, as CPython on Linux).
+static Ref os_times(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_positional("posix.times", nargs, kwnames, 0, 0)) return nullptr;
+  struct tms usage;
+  clock_t elapsed = times(&usage);
+  if (elapsed == static_cast<clock_t>(-1)) return raise_from_errno(errno);
+  init_os_types();
+  Ref result = struct_sequence_new(&times_result_type);
+  if (!result) return nullptr;
+  const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+  const clock_t values[] = {usage.tms_utime, usage.tms_stime, usage.tms_cutime, usage.tms_cstime, elapsed};
+  size_t index = 0;
+  for (clock_t value : values) {
+    Ref seconds = float_new(static_cast<double>(value) / ticks);
+    if (!seconds) return nullptr;
+    struct_sequence_set(*result, index++, seconds.release());
+  }
+  return result;
 }
 
 static Ref stat_result_from(const struct stat& info) {
@@ -1394,6 +1421,7 @@ bool init_os_module(Value module) {
                               {"chdir", os_chdir},
                               {"getenv", os_getenv},
                               {"cpu_count", os_cpu_count},
+                              {"times", os_times},
                               {"urandom", os_urandom},
                               {"strerror", os_strerror},
                               {"fspath", os_fspath},
