@@ -337,7 +337,7 @@ bool handle_eval_breaker(ThreadState& thread) {
   return true;
 }
 
-thread_local int interruptible_depth = 0;
+thread_local constinit int interruptible_depth = 0;
 
 void charge_native_work(uint64_t checks) {
   ThreadState* thread = current_thread;

@@ -14,7 +14,7 @@ struct PendingException {};
 
 // How many `interruptible` operations the thread is inside: charge_native_work throws only there,
 // so no other caller of the same arithmetic (the compiler, pickle, hashing) meets the exception.
-extern thread_local int interruptible_depth;
+extern thread_local constinit int interruptible_depth;
 
 // For native code whose one operation can run long (big-int arithmetic): runs the embedding
 // host's check as the eval breaker would (runtime/gil.cpp), charging `checks` instruction-budget
