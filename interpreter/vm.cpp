@@ -859,6 +859,18 @@ dispatch:
   }
   // Fused pairs (opcodes.hpp): each does both instructions' work and skips the second word. An
   // error of the second is raised at the second word, for its position.
+#define PUSH_BOTH_AND_SKIP_SECOND(first_value, second_value) \
+  do {                                                       \
+    Value pushed_first = (first_value);                      \
+    Value pushed_second = (second_value);                    \
+    incref(pushed_first);                                    \
+    incref(pushed_second);                                   \
+    sp[0] = pushed_first;                                    \
+    sp[1] = pushed_second;                                   \
+    sp += 2;                                                 \
+    ++pc;                                                    \
+    FAST_DISPATCH();                                         \
+  } while (0)
   TARGET(LOAD_FAST_LOAD_FAST) {
     Value first = fast[fused_first_arg(arg)];
     Value second = fast[fused_second_arg(arg)];
@@ -867,13 +879,7 @@ dispatch:
       unbound_local(code->varnames[first.is_null() ? fused_first_arg(arg) : fused_second_arg(arg)]);
       goto error;
     }
-    incref(first);
-    incref(second);
-    sp[0] = first;
-    sp[1] = second;
-    sp += 2;
-    ++pc;
-    FAST_DISPATCH();
+    PUSH_BOTH_AND_SKIP_SECOND(first, second);
   }
   TARGET(LOAD_FAST_LOAD_CONST) {
     Value local = fast[fused_first_arg(arg)];
@@ -881,14 +887,7 @@ dispatch:
       unbound_local(code->varnames[fused_first_arg(arg)]);
       goto error;
     }
-    Value constant = consts[fused_second_arg(arg)];
-    incref(local);
-    incref(constant);
-    sp[0] = local;
-    sp[1] = constant;
-    sp += 2;
-    ++pc;
-    FAST_DISPATCH();
+    PUSH_BOTH_AND_SKIP_SECOND(local, consts[fused_second_arg(arg)]);
   }
   TARGET(STORE_FAST_STORE_FAST) {
     Value first_old = fast[fused_first_arg(arg)];
