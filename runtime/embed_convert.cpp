@@ -1,8 +1,10 @@
 // The embedding API's primitive conversions between C++ values and script objects (the Converter templates build on these).
+#include <algorithm>
 #include <charconv>
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/embed_state.hpp"
+#include "runtime/exceptions.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/unicode.hpp"
 
@@ -48,8 +50,7 @@ Object make_str(State& state, std::string_view utf8) {
   Enter inside(state);
   chaipy::Utf8Error error;
   if (!chaipy::utf8_check(utf8, error)) {
-    chaipy::raise_format(&chaipy::UnicodeDecodeError_type, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                         unsigned(static_cast<unsigned char>(utf8[error.start])), error.start, error.reason);
+    chaipy::raise_unicode_decode_error("utf-8", utf8, error.start, std::max(error.end, error.start + 1), error.reason);
     throw_pending(state);
   }
   return take(state, chaipy::str_new(utf8));

@@ -155,6 +155,55 @@ static Ref exception_new_slot(TypeObject* type, const Value* args, size_t nargs,
   return exception;
 }
 
+// UnicodeDecodeError(encoding, object, start, end, reason) and UnicodeEncodeError likewise
+// take exactly those five, typed as in CPython (the object: bytes to decode, str to encode).
+static bool check_unicode_error_arguments(TypeObject* type, const Value* args, size_t nargs) {
+  bool decode = is_subtype(type, &UnicodeDecodeError_type);
+  if (!decode && !is_subtype(type, &UnicodeEncodeError_type)) return true;
+  if (nargs != 5) {
+    raise_format(&TypeError_type, "function takes exactly 5 arguments (%zu given)", nargs);
+    return false;
+  }
+  const bool object_ok =
+      decode ? is_bytes(args[1]) || is_subtype(type_of(args[1]), &bytearray_type) : is_str(args[1]);
+  const bool ok[] = {is_str(args[0]), object_ok, is_int(args[2]), is_int(args[3]), is_str(args[4])};
+  const char* wanted[] = {"str", decode ? "a bytes-like object" : "str", "int", "int", "str"};
+  for (size_t i = 0; i < 5; ++i) {
+    if (!ok[i]) {
+      raise_format(&TypeError_type, "argument %zu must be %s, not %s", i + 1, wanted[i], type_name(args[i]));
+      return false;
+    }
+  }
+  return true;
+}
+
+Ref raise_unicode_decode_error(std::string_view encoding, std::string_view object, size_t start, size_t end,
+                               std::string_view reason) {
+  Ref encoding_value = str_new(encoding);
+  Ref object_value = bytes_new(object);
+  Ref start_value = int_from_i64(static_cast<int64_t>(start));
+  Ref end_value = int_from_i64(static_cast<int64_t>(end));
+  Ref reason_value = str_new(reason);
+  if (!encoding_value || !object_value || !start_value || !end_value || !reason_value) return nullptr;
+  Ref exception = exception_new(&UnicodeDecodeError_type,
+                                *tuple_pack({*encoding_value, *object_value, *start_value, *end_value, *reason_value}));
+  if (exception) restore_error(std::move(exception));
+  return nullptr;
+}
+
+Ref raise_unicode_encode_error(std::string_view encoding, Value object, size_t start, size_t end,
+                               std::string_view reason) {
+  Ref encoding_value = str_new(encoding);
+  Ref start_value = int_from_i64(static_cast<int64_t>(start));
+  Ref end_value = int_from_i64(static_cast<int64_t>(end));
+  Ref reason_value = str_new(reason);
+  if (!encoding_value || !start_value || !end_value || !reason_value) return nullptr;
+  Ref exception = exception_new(&UnicodeEncodeError_type,
+                                *tuple_pack({*encoding_value, object, *start_value, *end_value, *reason_value}));
+  if (exception) restore_error(std::move(exception));
+  return nullptr;
+}
+
 static int exception_init_slot(Value self, const Value* args, size_t nargs, Value kwnames) {
   TypeObject* type = type_of(self);
   size_t nkw = kwnames ? tuple_size(kwnames) : 0;
@@ -163,6 +212,7 @@ static int exception_init_slot(Value self, const Value* args, size_t nargs, Valu
     raise_format(&TypeError_type, "%s() takes no keyword arguments", type->name.c_str());
     return -1;
   }
+  if (!check_unicode_error_arguments(type, args, nargs)) return -1;
   Ref args_tuple = tuple_from_array(args, nargs);
   if (!args_tuple) return -1;
   auto* e = self.as<BaseExceptionObject>();
@@ -256,6 +306,25 @@ static Ref exception_str_slot(Value self) {
       snprintf(buffer, sizeof buffer, "'%s' codec can't decode bytes in position %lld-%lld: %s", encoding.c_str(),
                static_cast<long long>(start), static_cast<long long>(end - 1), reason.c_str());
     return str_new(buffer);
+  }
+  if (is_subtype(type, &UnicodeEncodeError_type) && exception_attribute(self, "reason")) {
+    Value object = exception_attribute(self, "object");
+    int64_t start = 0, end = 0;
+    int_to_i64(exception_attribute(self, "start"), start);
+    int_to_i64(exception_attribute(self, "end"), end);
+    std::string out = "'" + std::string(str_view(exception_attribute(self, "encoding"))) + "' codec can't encode ";
+    const std::string_view text = is_str(object) ? str_view(object) : std::string_view();
+    if (end == start + 1 && is_str(object) && start >= 0 && size_t(start) < object.as<StrObject>()->length) {
+      size_t offset = utf8_offset_of_index(text, static_cast<size_t>(start));
+      uint32_t bad = utf8_decode_next(text, offset);
+      char escaped[16];
+      snprintf(escaped, sizeof escaped, bad <= 0xFF ? "\\x%02x" : bad <= 0xFFFF ? "\\u%04x" : "\\U%08x", bad);
+      out += "character '" + std::string(escaped) + "' in position " + std::to_string(start);
+    } else {
+      out += "characters in position " + std::to_string(start) + "-" + std::to_string(end - 1);
+    }
+    out += ": " + std::string(str_view(exception_attribute(self, "reason")));
+    return str_new(out);
   }
   if (n == 0) return str_new("");
   if (n == 1) return object_str(tuple_item(e->args, 0));

@@ -1,5 +1,6 @@
 // Exception objects and tracebacks: the BaseException layout, traceback entries, and formatting as CPython prints them.
 #pragma once
+#include <string_view>
 #include <string>
 
 #include "runtime/errors.hpp"
@@ -36,6 +37,12 @@ void traceback_add(Value exception, Value code, uint32_t instruction);
 Ref exception_new(TypeObject* type, Value args);
 // The exception's attribute stored at creation (value of StopIteration, code of SystemExit...).
 Value exception_attribute(Value exception, const char* name);
+// Raise UnicodeDecodeError / UnicodeEncodeError with CPython's five attributes (encoding,
+// object, start, end, reason), from which their message is made; always null.
+Ref raise_unicode_decode_error(std::string_view encoding, std::string_view object, size_t start, size_t end,
+                               std::string_view reason);
+Ref raise_unicode_encode_error(std::string_view encoding, Value object, size_t start, size_t end,
+                               std::string_view reason);
 
 // The full text CPython prints for an uncaught exception: chained causes/contexts, each with
 // "Traceback (most recent call last):", the frames with their source lines, and "Type: message".

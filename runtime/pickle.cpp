@@ -120,10 +120,8 @@ PICKLE_INLINE uint64_t get_le(const char* p, int n) {
   if (utf8_is_wellformed(data)) return str_new(data);
   Utf8Error error;
   utf8_check(data, error);
-  char message[160];
-  snprintf(message, sizeof message, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", unsigned(uint8_t(data[error.start])),
-           error.start, error.reason ? error.reason : "invalid data");
-  return raise(&UnicodeDecodeError_type, message);
+  return raise_unicode_decode_error("utf-8", data, error.start, std::max(error.end, error.start + 1),
+                                    error.reason ? error.reason : "invalid data");
 }
 
 // Moves n bytes (sizeof(Word) <= n <= 2 * sizeof(Word)) as two possibly overlapping words.
@@ -1647,10 +1645,7 @@ class PickleReader {
     if (!is_ascii(data)) {
       size_t bad = 0;
       while (uint8_t(data[bad]) < 0x80) ++bad;
-      char message[160];
-      snprintf(message, sizeof message, "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)",
-               unsigned(uint8_t(data[bad])), bad);
-      return raise(&UnicodeDecodeError_type, message);
+      return raise_unicode_decode_error("ascii", data, bad, bad + 1, "ordinal not in range(128)");
     }
     return str_new(data);
   }

@@ -9,6 +9,7 @@
 
 #include "runtime/buffer_memory.hpp"
 #include "runtime/builtin_types.hpp"
+#include "runtime/exceptions.hpp"
 #include "runtime/protocols.hpp"
 #include "runtime/str_format.hpp"
 #include "runtime/type_init.hpp"
@@ -383,17 +384,8 @@ bool check_known_handler(ErrorHandler handler, Value errors) {
   return false;
 }
 
-std::string hex_byte(unsigned char byte) {
-  static const char hex[] = "0123456789abcdef";
-  return {hex[byte >> 4], hex[byte & 0xF]};
-}
-
 Ref raise_decode_error(Encoding encoding, std::string_view data, size_t start, size_t end, const char* reason) {
-  if (end - start == 1)
-    return raise_format(&UnicodeDecodeError_type, "'%s' codec can't decode byte 0x%s in position %zu: %s",
-                        encoding_name(encoding), hex_byte(static_cast<unsigned char>(data[start])).c_str(), start, reason);
-  return raise_format(&UnicodeDecodeError_type, "'%s' codec can't decode bytes in position %zu-%zu: %s",
-                      encoding_name(encoding), start, end - 1, reason);
+  return raise_unicode_decode_error(encoding_name(encoding), data, start, end, reason);
 }
 
 bool is_surrogate(uint32_t cp) { return cp >= 0xD800 && cp <= 0xDFFF; }
@@ -582,16 +574,6 @@ static Ref decode_bytes(std::string_view data, Value encoding_name_value, Value 
   return str_new(out);
 }
 
-static Ref raise_encode_error(Encoding encoding, size_t start, size_t end, uint32_t first_cp, const char* reason) {
-  if (end - start == 1) {
-    std::string escaped;
-    append_code_point_escape(escaped, first_cp);
-    return raise_format(&UnicodeEncodeError_type, "'%s' codec can't encode character '%s' in position %zu: %s",
-                        encoding_name(encoding), escaped.c_str(), start, reason);
-  }
-  return raise_format(&UnicodeEncodeError_type, "'%s' codec can't encode characters in position %zu-%zu: %s",
-                      encoding_name(encoding), start, end - 1, reason);
-}
 
 // Appends one encodable code point in the given encoding.
 static void append_encoded(std::string& out, uint32_t cp, Encoding encoding) {
@@ -678,18 +660,18 @@ static Ref encode_str(Value self, Value encoding_name_value, Value errors) {
       case ErrorHandler::SurrogateEscape:
         for (size_t k = 0; k < run.size(); ++k) {
           if (run[k] < 0xDC80 || run[k] > 0xDCFF || !ascii_compatible)
-            return raise_encode_error(encoding, error_start + k, error_start + k + 1, run[k], reason);
+            return raise_unicode_encode_error(encoding_name(encoding), self, error_start + k, error_start + k + 1, reason);
           out += static_cast<char>(run[k] - 0xDC00);
         }
         break;
       case ErrorHandler::SurrogatePass:
         for (size_t k = 0; k < run.size(); ++k) {
           if (!is_surrogate(run[k]) || limit < 0x110000)
-            return raise_encode_error(encoding, error_start + k, error_start + k + 1, run[k], reason);
+            return raise_unicode_encode_error(encoding_name(encoding), self, error_start + k, error_start + k + 1, reason);
           append_encoded(out, run[k], encoding);
         }
         break;
-      default: return raise_encode_error(encoding, error_start, index, run[0], reason);
+      default: return raise_unicode_encode_error(encoding_name(encoding), self, error_start, index, reason);
     }
     for (char c : replacement) append_encoded(out, static_cast<unsigned char>(c), encoding);
   }

@@ -130,14 +130,7 @@ static bool raise_unknown_error_handler(std::string_view name) {
 }
 
 static bool raise_decode_error(Codec codec, std::string_view raw, size_t start, size_t end, const char* reason) {
-  Ref encoding = str_new(codec_name(codec));
-  Ref object = bytes_new(raw);
-  Ref start_value = int_from_i64(static_cast<int64_t>(start));
-  Ref end_value = int_from_i64(static_cast<int64_t>(end));
-  Ref reason_value = str_new(reason);
-  Ref args = tuple_pack({*encoding, *object, *start_value, *end_value, *reason_value});
-  Ref exception = exception_new(&UnicodeDecodeError_type, *args);
-  if (exception) restore_error(std::move(exception));
+  raise_unicode_decode_error(codec_name(codec), raw, start, end, reason);
   return false;
 }
 
