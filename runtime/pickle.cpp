@@ -1624,17 +1624,16 @@ class PickleReader {
     push(Ref::borrow(found));
     return true;
   }
-  bool line_index(uint64_t& index) {
-    std::string_view line;
-    if (!readline_argument(line)) return false;
+  // The memo index on a GET or PUT line. As CPython: a bad one's ValueError quotes the line,
+  // newline included, and a line that is not UTF-8 fails in making that message, with
+  // UnicodeDecodeError.
+  bool parse_line_index(std::string_view line, int64_t& index) {
     Ref parsed = int_from_string(line, 10);
-    int64_t value;
-    if (!parsed || !int_to_i64(*parsed, value) || value < 0) {
-      clear_error();
-      return bool(raise(&ValueError_type, "invalid literal for int() with base 10"));
-    }
-    index = uint64_t(value);
-    return true;
+    if (parsed && int_to_i64(*parsed, index)) return true;
+    clear_error();
+    Ref quoted = decode_utf8(std::string(line) + "\n");
+    if (quoted) raise_format(&ValueError_type, "invalid literal for int() with base 10: %R", *quoted);
+    return false;
   }
 
   // ---- strings ----
@@ -2207,12 +2206,24 @@ class PickleReader {
         return true;
       }
       case GET: {
-        uint64_t index;
-        return line_index(index) && memo_get(index);
+        std::string_view line;
+        int64_t index;
+        if (!readline_argument(line) || !parse_line_index(line, index)) return false;
+        if (index < 0) return bool(raise_format(&UnpicklingError_type, "Memo value not found at index %lld", (long long)index));
+        return memo_get(uint64_t(index));
       }
-      case PUT: case BINPUT: case LONG_BINPUT: {
+      case PUT: {
+        // CPython's order: the line, then the stack, then the index.
+        std::string_view line;
+        Value value;
+        int64_t index;
+        if (!readline_argument(line) || !top(value) || !parse_line_index(line, index)) return false;
+        if (index < 0) return bool(raise(&ValueError_type, "negative PUT argument"));
+        return memo_put(uint64_t(index), value);
+      }
+      case BINPUT: case LONG_BINPUT: {
         uint64_t index;
-        if (code == PUT ? !line_index(index) : !read_uint(code == BINPUT ? 1 : 4, index)) return false;
+        if (!read_uint(code == BINPUT ? 1 : 4, index)) return false;
         if (code == LONG_BINPUT && (index & 0x80000000u)) return bool(raise(&ValueError_type, "negative LONG_BINPUT argument"));
         Value value;
         return top(value) && memo_put(index, value);
