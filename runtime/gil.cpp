@@ -22,8 +22,8 @@
 #include <cstdio>
 
 #include "runtime/builtin_types.hpp"
-#include "runtime/no_memory.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/no_memory.hpp"
 #include "runtime/protocols.hpp"
 
 namespace chaipy {
