@@ -573,8 +573,6 @@ static bool display_value(Value value) {
   return static_cast<bool>(call1(hook, value));
 }
 
-// Float arithmetic fast path: both floats, or a float and a small int (exactly representable
-// below 2**53, so the double conversion is what CPython's float ops do).
 // container[key], with lists and tuples indexed by a small int done here (BINARY_SUBSCR,
 // AUG_SUBSCR_LOAD). Null with an exception pending.
 [[gnu::always_inline]] static inline Ref subscript(Value container, Value key) {
@@ -613,6 +611,8 @@ static bool display_value(Value value) {
   return status == 0;
 }
 
+// Float arithmetic fast path: both floats, or a float and a small int (exactly representable
+// below 2**53, so the double conversion is what CPython's float ops do).
 static inline bool is_float_operand(Value v) {
   return (v.is_object() && v.as_object()->type == &float_type) ||
          (v.is_small_int() && v.as_small_int() < (int64_t(1) << 53) && v.as_small_int() > -(int64_t(1) << 53));
@@ -779,19 +779,21 @@ Ref eval_frame(Frame& frame) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
-// Ends a handler that computed a truth value (comparisons, `in`): when a POP_JUMP_IF_FALSE/TRUE
-// follows (`if a < b:`, `while i < n:`), it jumps or steps past that instruction here instead of
-// pushing a bool for it to pop. No Ref of the handler may be alive.
-#define PUSH_OR_BRANCH_ON(condition)                                                                 \
+// Ends a handler that computed a truth value (comparisons, `in`) for the top slot, whose
+// operand it has released: when a POP_JUMP_IF_FALSE/TRUE follows (`if a < b:`, `while i < n:`),
+// it drops the slot and jumps or steps past that instruction here instead of storing a bool for
+// it to pop. No Ref of the handler may be alive.
+#define SET_TOP_OR_BRANCH_ON(condition)                                                              \
   do {                                                                                               \
     const bool outcome = (condition);                                                                \
     const uint32_t next_word = instructions[pc];                                                     \
     const Opcode next_op = instruction_opcode(next_word);                                           \
     if (next_op == Opcode::POP_JUMP_IF_FALSE || next_op == Opcode::POP_JUMP_IF_TRUE) {              \
+      --sp;                                                                                          \
       pc = outcome == (next_op == Opcode::POP_JUMP_IF_TRUE) ? instruction_arg(next_word) : pc + 1;  \
       FAST_DISPATCH();                                                                               \
     }                                                                                                \
-    PUSH(Value::boolean(outcome));                                                                   \
+    TOP() = Value::boolean(outcome);                                                                 \
     FAST_DISPATCH();                                                                                 \
   } while (0)
 #define CHECK(cond) \
@@ -1190,10 +1192,8 @@ dispatch:
     DISPATCH();
   }
   TARGET(STORE_SUBSCR) {
-    Value key = POP();
-    Value container = POP();
-    Value v = POP();
-    CHECK(store_subscript(container, key, v));
+    sp -= 3;  // [value container key]
+    CHECK(store_subscript(sp[1], sp[2], sp[0]));
     FAST_DISPATCH();
   }
   TARGET(AUG_SUBSCR_LOAD) {
@@ -1205,10 +1205,8 @@ dispatch:
   }
   TARGET(AUG_SUBSCR_STORE) {
     // SWAP 3, SWAP 2, STORE_SUBSCR in one dispatch.
-    Value v = POP();
-    Value key = POP();
-    Value container = POP();
-    CHECK(store_subscript(container, key, v));
+    sp -= 3;  // [container key value]
+    CHECK(store_subscript(sp[0], sp[1], sp[2]));
     FAST_DISPATCH();
   }
   TARGET(DELETE_SUBSCR) {
@@ -1401,15 +1399,13 @@ dispatch:
     Value right = POP();
     Value left = TOP();
     if (left.is_small_int() && right.is_small_int()) {
-      --sp;
-      PUSH_OR_BRANCH_ON(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(arg)));
+      SET_TOP_OR_BRANCH_ON(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(arg)));
     }
     if (is_exact_float_pair(left, right)) {
       bool r = compare_numbers(float_operand(left), float_operand(right), CompareOp(arg));
       decref(right);
       decref(left);
-      --sp;
-      PUSH_OR_BRANCH_ON(r);
+      SET_TOP_OR_BRANCH_ON(r);
     }
     Ref r = object_compare(left, right, CompareOp(arg));
     decref(right);
@@ -1434,8 +1430,7 @@ dispatch:
     decref(container);
     CHECK(found >= 0);
     decref(item);
-    --sp;
-    PUSH_OR_BRANCH_ON(bool(found) != bool(arg));
+    SET_TOP_OR_BRANCH_ON(bool(found) != bool(arg));
   }
   TARGET(JUMP) {
     if (arg < pc && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {

@@ -157,6 +157,19 @@ static Ref exception_new_slot(TypeObject* type, const Value* args, size_t nargs,
 
 // UnicodeDecodeError(encoding, object, start, end, reason) and UnicodeEncodeError likewise
 // take exactly those five, typed as in CPython (the object: bytes to decode, str to encode).
+// The five arguments of a UnicodeDecodeError or UnicodeEncodeError, from which it is raised.
+static Ref raise_unicode_error(TypeObject* type, std::string_view encoding, Value object, size_t start, size_t end,
+                               std::string_view reason) {
+  Ref encoding_value = str_new(encoding);
+  Ref start_value = int_from_i64(static_cast<int64_t>(start));
+  Ref end_value = int_from_i64(static_cast<int64_t>(end));
+  Ref reason_value = str_new(reason);
+  if (!encoding_value || !start_value || !end_value || !reason_value) return nullptr;
+  Ref exception = exception_new(type, *tuple_pack({*encoding_value, object, *start_value, *end_value, *reason_value}));
+  if (exception) restore_error(std::move(exception));
+  return nullptr;
+}
+
 static bool check_unicode_error_arguments(TypeObject* type, const Value* args, size_t nargs) {
   bool decode = is_subtype(type, &UnicodeDecodeError_type);
   if (!decode && !is_subtype(type, &UnicodeEncodeError_type)) return true;
@@ -177,31 +190,15 @@ static bool check_unicode_error_arguments(TypeObject* type, const Value* args, s
   return true;
 }
 
-Ref raise_unicode_decode_error(std::string_view encoding, std::string_view object, size_t start, size_t end,
-                               std::string_view reason) {
-  Ref encoding_value = str_new(encoding);
-  Ref object_value = bytes_new(object);
-  Ref start_value = int_from_i64(static_cast<int64_t>(start));
-  Ref end_value = int_from_i64(static_cast<int64_t>(end));
-  Ref reason_value = str_new(reason);
-  if (!encoding_value || !object_value || !start_value || !end_value || !reason_value) return nullptr;
-  Ref exception = exception_new(&UnicodeDecodeError_type,
-                                *tuple_pack({*encoding_value, *object_value, *start_value, *end_value, *reason_value}));
-  if (exception) restore_error(std::move(exception));
-  return nullptr;
-}
-
 Ref raise_unicode_encode_error(std::string_view encoding, Value object, size_t start, size_t end,
                                std::string_view reason) {
-  Ref encoding_value = str_new(encoding);
-  Ref start_value = int_from_i64(static_cast<int64_t>(start));
-  Ref end_value = int_from_i64(static_cast<int64_t>(end));
-  Ref reason_value = str_new(reason);
-  if (!encoding_value || !start_value || !end_value || !reason_value) return nullptr;
-  Ref exception = exception_new(&UnicodeEncodeError_type,
-                                *tuple_pack({*encoding_value, object, *start_value, *end_value, *reason_value}));
-  if (exception) restore_error(std::move(exception));
-  return nullptr;
+  return raise_unicode_error(&UnicodeEncodeError_type, encoding, object, start, end, reason);
+}
+
+Ref raise_unicode_decode_error(std::string_view encoding, std::string_view object, size_t start, size_t end,
+                               std::string_view reason) {
+  Ref bytes = bytes_new(object);
+  return bytes ? raise_unicode_error(&UnicodeDecodeError_type, encoding, *bytes, start, end, reason) : nullptr;
 }
 
 static int exception_init_slot(Value self, const Value* args, size_t nargs, Value kwnames) {
@@ -313,13 +310,12 @@ static Ref exception_str_slot(Value self) {
     int_to_i64(exception_attribute(self, "start"), start);
     int_to_i64(exception_attribute(self, "end"), end);
     std::string out = "'" + std::string(str_view(exception_attribute(self, "encoding"))) + "' codec can't encode ";
-    const std::string_view text = is_str(object) ? str_view(object) : std::string_view();
     if (end == start + 1 && is_str(object) && start >= 0 && size_t(start) < object.as<StrObject>()->length) {
+      const std::string_view text = str_view(object);
       size_t offset = utf8_offset_of_index(text, static_cast<size_t>(start));
-      uint32_t bad = utf8_decode_next(text, offset);
-      char escaped[16];
-      snprintf(escaped, sizeof escaped, bad <= 0xFF ? "\\x%02x" : bad <= 0xFFFF ? "\\u%04x" : "\\U%08x", bad);
-      out += "character '" + std::string(escaped) + "' in position " + std::to_string(start);
+      out += "character '";
+      append_code_point_escape(out, utf8_decode_next(text, offset));
+      out += "' in position " + std::to_string(start);
     } else {
       out += "characters in position " + std::to_string(start) + "-" + std::to_string(end - 1);
     }

@@ -574,7 +574,6 @@ static Ref decode_bytes(std::string_view data, Value encoding_name_value, Value 
   return str_new(out);
 }
 
-
 // Appends one encodable code point in the given encoding.
 static void append_encoded(std::string& out, uint32_t cp, Encoding encoding) {
   auto append_unit = [&](uint32_t unit, size_t size, bool big_endian) {
