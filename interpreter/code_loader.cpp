@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "interpreter/code_serializer.hpp"
+#include "interpreter/vm.hpp"
 #include "runtime/builtin_types.hpp"
 #include "runtime/function.hpp"
 #include "runtime/protocols.hpp"
@@ -82,6 +83,13 @@ Ref code_from_unit(std::shared_ptr<const CodeUnit> unit) {
   code->nlocals = uint32_t(unit->varnames.size());
   code->ncells = uint32_t(unit->cellvars.size() + unit->freevars.size());
   code->frame_size = code->nlocals + code->ncells + unit->max_stack + 1;
+  bool copy_bound = !code->ncells && unit->kwonly_argcount == 0 &&
+                    !(unit->flags & (code_varargs | code_varkeywords | code_generator));
+  code->copy_bound_argcount = copy_bound ? unit->argcount : UINT32_MAX;
+  code->instructions = unit->code.data();
+  code->const_items = code->consts.as<TupleObject>()->items;
+  code->name_items = code->names.data();
+  code->in_place_frame_bytes = uint32_t(in_place_frame_bytes(*code));
   return result;
 }
 

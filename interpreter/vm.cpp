@@ -273,8 +273,7 @@ Ref function_call(Value callable, const Value* args, size_t nargs, Value kwnames
   Frame frame;
   frame_init(frame, function, code, function->globals, function->builtins, slots, blocks);
   Ref result;
-  if (!kwnames && nargs == unit.argcount && !code->ncells && unit.kwonly_argcount == 0 &&
-      !(unit.flags & (code_varargs | code_varkeywords))) {
+  if (!kwnames && nargs == code->copy_bound_argcount) {
     // The common call: exactly the positional parameters, no cells: nothing to bind but copies.
     for (size_t i = 0; i < nargs; ++i) {
       incref(args[i]);
@@ -747,33 +746,67 @@ static bool frame_stack_too_deep(ThreadState& ts) {
 
 // ---- the loop ----
 
-Ref eval_frame(Frame& frame) {
+size_t in_place_frame_bytes(const CodeObject& code) {
+  return sizeof(Frame) + sizeof(Value) * code.frame_size + sizeof(Block) * (code.unit->max_blocks + 1);
+}
+
+// Ends a frame run in place: releases what its stack and slots hold and gives its memory back.
+// The caller's frame becomes the thread's frame again.
+[[gnu::always_inline]] static inline void release_in_place_frame(ThreadState& ts, Frame* frame, Value* sp) {
+  while (sp > frame->stack) decref(*--sp);
+  clear_slots(frame->slots, frame->code->nlocals + frame->code->ncells);
+  ts.frame = frame->back;
+  --ts.recursion_depth;
+  ts.frame_arena.pop(frame);
+}
+
+Ref eval_frame(Frame& entry_frame) {
   ThreadState* ts = &thread_state();
   if (++ts->recursion_depth > ts->interp->recursion_limit || frame_stack_too_deep(*ts)) {
     --ts->recursion_depth;
     return raise(&RecursionError_type, "maximum recursion depth exceeded");
   }
-  frame.back = ts->frame;
-  ts->frame = &frame;
+  // The frame running now: entry_frame, or a callee's frame run in place on top of it (calls of
+  // plain Python functions do not recurse in C). Each keeps its caller in `back`.
+  Frame* frame = &entry_frame;
+  frame->back = ts->frame;
+  ts->frame = frame;
   if (ts->interp->eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(*ts)) {
-    ts->frame = frame.back;
+    ts->frame = frame->back;
     --ts->recursion_depth;
     return nullptr;
   }
 
-  CodeObject* const code = frame.code;
-  const uint32_t* const instructions = code->unit->code.data();
-  const Value* const consts = code->consts.as<TupleObject>()->items;
-  const Value* const names = code->names.data();
-  Value* const fast = frame.slots;
-  Value* const cells = frame.slots + code->nlocals;
-  Value* const stack_base = frame.stack;
-  Value* sp = stack_base + frame.stack_depth;
-  uint32_t pc = frame.pc;
+  // The running frame's state, loaded again whenever `frame` changes.
+  CodeObject* code;
+  const uint32_t* instructions;
+  const Value* consts;
+  const Value* names;
+  Value* fast;
+  Value* cells;
+  Value* stack_base;
+  Value* sp;
+  uint32_t pc;
+#define LOAD_FRAME_STATE()                                 \
+  do {                                                     \
+    code = frame->code;                                    \
+    instructions = code->instructions;                     \
+    consts = code->const_items;                            \
+    names = code->name_items;                              \
+    fast = frame->slots;                                   \
+    cells = frame->slots + code->nlocals;                  \
+    stack_base = frame->stack;                             \
+    sp = stack_base + frame->stack_depth;                  \
+    pc = frame->pc;                                        \
+  } while (0)
+  LOAD_FRAME_STATE();
   uint32_t word = 0;
   uint32_t arg = 0;
   Ref result;
   bool add_traceback = true;
+  // A call run in place: its arguments, owned, with the function just below them.
+  Value* in_place_args = nullptr;
+  uint32_t in_place_nargs = 0;
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -813,7 +846,7 @@ Ref eval_frame(Frame& frame) {
 // own. Only where no Ref (or other object with a destructor) of the handler is alive.
 #define FAST_DISPATCH()                   \
   do {                                    \
-    frame.last_pc = pc;                   \
+    frame->last_pc = pc;                  \
     word = instructions[pc++];            \
     arg = instruction_arg(word);          \
     goto* dispatch_table[word & 0xFF];    \
@@ -823,7 +856,7 @@ Ref eval_frame(Frame& frame) {
 #endif
 
 dispatch:
-  frame.last_pc = pc;
+  frame->last_pc = pc;
   word = instructions[pc++];
   arg = instruction_arg(word);
   goto* dispatch_table[word & 0xFF];
@@ -877,7 +910,7 @@ dispatch:
     Value first = fast[fused_first_arg(arg)];
     Value second = fast[fused_second_arg(arg)];
     if (__builtin_expect(first.is_null() || second.is_null(), 0)) {
-      if (!first.is_null()) frame.last_pc = pc;
+      if (!first.is_null()) frame->last_pc = pc;
       unbound_local(code->varnames[first.is_null() ? fused_first_arg(arg) : fused_second_arg(arg)]);
       goto error;
     }
@@ -909,7 +942,7 @@ dispatch:
     decref(old);
     Value loaded = fast[fused_second_arg(arg)];
     if (__builtin_expect(loaded.is_null(), 0)) {
-      frame.last_pc = pc;
+      frame->last_pc = pc;
       unbound_local(code->varnames[fused_second_arg(arg)]);
       goto error;
     }
@@ -971,7 +1004,7 @@ dispatch:
   }
   TARGET(LOAD_CLASSDEREF) {
     Value name = cell_name(code, arg);
-    Value found = frame.locals ? dict_get(frame.locals, name) : Value();
+    Value found = frame->locals ? dict_get(frame->locals, name) : Value();
     if (!found) {
       CHECK(!error_pending());
       found = cells[arg].as<CellObject>()->contents;
@@ -986,9 +1019,9 @@ dispatch:
   }
   TARGET(LOAD_NAME) {
     Value name = names[arg];
-    Value found = frame.locals ? dict_get(frame.locals, name) : Value();
-    if (!found) found = dict_get(frame.globals, name);
-    if (!found) found = dict_get(frame.builtins, name);
+    Value found = frame->locals ? dict_get(frame->locals, name) : Value();
+    if (!found) found = dict_get(frame->globals, name);
+    if (!found) found = dict_get(frame->builtins, name);
     if (!found) {
       CHECK(!error_pending());
       name_error(name);
@@ -1000,14 +1033,14 @@ dispatch:
   }
   TARGET(STORE_NAME) {
     Value v = POP();
-    Value target = frame.locals ? frame.locals : frame.globals;
+    Value target = frame->locals ? frame->locals : frame->globals;
     int status = dict_set(target, names[arg], v);
     decref(v);
     CHECK(status == 0);
     DISPATCH();
   }
   TARGET(DELETE_NAME) {
-    Value target = frame.locals ? frame.locals : frame.globals;
+    Value target = frame->locals ? frame->locals : frame->globals;
     if (dict_del(target, names[arg]) < 0) {
       if (error_matches(&KeyError_type)) {
         clear_error();
@@ -1020,8 +1053,8 @@ dispatch:
   TARGET(LOAD_GLOBAL) {
     // The cache keeps where the name was found, valid while neither dict gains or loses keys
     // (a value replaced in place is read afresh from the entry).
-    auto* globals = frame.globals.as<DictObject>();
-    auto* builtins = frame.builtins.as<DictObject>();
+    auto* globals = frame->globals.as<DictObject>();
+    auto* builtins = frame->builtins.as<DictObject>();
     CodeObject::InlineCache* cache = code->caches ? &code->caches[code->cache_index[pc - 1]] : nullptr;
     if (cache && cache->version == globals->keys_version && cache->version2 == builtins->keys_version) {
       Value found = cache->index & global_cache_in_builtins
@@ -1036,13 +1069,13 @@ dispatch:
     Value name = names[arg];
     Value found;
     uint32_t where;
-    int64_t index = dict_lookup_index(frame.globals, name);
+    int64_t index = dict_lookup_index(frame->globals, name);
     CHECK(index != -2);
     if (index >= 0) {
       found = dict_value_at(globals, index);
       where = uint32_t(index);
     } else {
-      index = dict_lookup_index(frame.builtins, name);
+      index = dict_lookup_index(frame->builtins, name);
       CHECK(index != -2);
       if (index < 0) {
         name_error(name);
@@ -1059,13 +1092,13 @@ dispatch:
   }
   TARGET(STORE_GLOBAL) {
     Value v = POP();
-    int status = dict_set(frame.globals, names[arg], v);
+    int status = dict_set(frame->globals, names[arg], v);
     decref(v);
     CHECK(status == 0);
     DISPATCH();
   }
   TARGET(DELETE_GLOBAL) {
-    if (dict_del(frame.globals, names[arg]) < 0) {
+    if (dict_del(frame->globals, names[arg]) < 0) {
       if (error_matches(&KeyError_type)) {
         clear_error();
         name_error(names[arg]);
@@ -1434,7 +1467,7 @@ dispatch:
   }
   TARGET(JUMP) {
     if (arg < pc && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
-      frame.pc = pc;
+      frame->pc = pc;
       CHECK(handle_eval_breaker(*ts));
     }
     pc = arg;
@@ -1742,8 +1775,14 @@ dispatch:
   TARGET(CALL) {
     Value* args = sp - arg;
     Value callable = args[-1];
-    frame.stack_depth = uint32_t(sp - stack_base);
-    frame.pc = pc;
+    if (type_of(callable) == &function_type &&
+        callable.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg) {
+      in_place_args = args;
+      in_place_nargs = arg;
+      goto run_in_place;
+    }
+    frame->stack_depth = uint32_t(sp - stack_base);
+    frame->pc = pc;
     Ref r = type_of(callable) == &function_type ? function_call(callable, args, arg, Value())
                                                  : call(callable, args, arg);
     for (Value* p = args - 1; p < sp; ++p) decref(*p);
@@ -1757,7 +1796,7 @@ dispatch:
     Value* args = sp - arg;
     Value callable = args[-1];
     size_t positional = arg - tuple_size(kwnames);
-    frame.pc = pc;
+    frame->pc = pc;
     Ref r = call(callable, args, positional, kwnames);
     decref(kwnames);
     for (Value* p = args - 1; p < sp; ++p) decref(*p);
@@ -1800,7 +1839,7 @@ dispatch:
           ++k;
         }
       }
-      frame.pc = pc;
+      frame->pc = pc;
       r = call(callable, all.data(), npos, kwnames ? *kwnames : Value());
     }
     decref(kwargs);
@@ -1813,7 +1852,13 @@ dispatch:
   TARGET(CALL_METHOD) {
     Value* args = sp - arg;
     Value method = args[-2];
-    frame.pc = pc;
+    if (method && type_of(method) == &function_type &&
+        method.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg + 1) {
+      in_place_args = args - 1;
+      in_place_nargs = arg + 1;
+      goto run_in_place;
+    }
+    frame->pc = pc;
     Ref r;
     if (method) {
       TypeObject* method_type = type_of(method);
@@ -1836,12 +1881,48 @@ dispatch:
     PUSH(r.release());
     DISPATCH();
   }
+  // A call of a Python function whose arguments bind by copying (CALL, CALL_METHOD): its frame
+  // goes on the thread's frame arena and runs here, and RETURN_VALUE comes back to the caller.
+  // The function stays on the caller's stack, keeping itself (and its globals) alive.
+run_in_place : {
+  auto* function = in_place_args[-1].as<FunctionObject>();
+  auto* callee_code = function->code.as<CodeObject>();
+  frame->pc = pc;
+  sp = in_place_args;
+  void* memory = nullptr;
+  if (ts->recursion_depth >= ts->interp->recursion_limit) {
+    raise(&RecursionError_type, "maximum recursion depth exceeded");
+  } else {
+    memory = ts->frame_arena.push(callee_code->in_place_frame_bytes);
+    if (!memory) raise_no_memory();
+  }
+  if (!memory) {
+    for (uint32_t i = 0; i < in_place_nargs; ++i) decref(in_place_args[i]);
+    decref(POP());
+    goto error;
+  }
+  frame->stack_depth = uint32_t(sp - stack_base);
+  auto* callee = new (memory) Frame;
+  auto* slots = reinterpret_cast<Value*>(callee + 1);
+  frame_init(*callee, function, callee_code, function->globals, function->builtins, slots,
+             reinterpret_cast<Block*>(slots + callee_code->frame_size));
+  // The arguments' references move into the parameters.
+  for (uint32_t i = 0; i < in_place_nargs; ++i) slots[i] = in_place_args[i];
+  for (Value* slot = slots + in_place_nargs; slot < slots + callee_code->nlocals; ++slot) *slot = Value();
+  callee->back = frame;
+  ts->frame = callee;
+  ++ts->recursion_depth;
+  frame = callee;
+  LOAD_FRAME_STATE();
+  if (ts->interp->eval_breaker.load(std::memory_order_relaxed)) CHECK(handle_eval_breaker(*ts));
+  DISPATCH();
+}
   TARGET(CALL_METHOD_KW) {
     Value kwnames = POP();
     Value* args = sp - arg;
     Value method = args[-2];
     size_t positional = arg - tuple_size(kwnames);
-    frame.pc = pc;
+    frame->pc = pc;
     Ref r = method ? call(method, args - 1, positional + 1, kwnames) : call(args[-1], args, positional, kwnames);
     decref(kwnames);
     for (Value* p = args - 2; p < sp; ++p) decref(*p);
@@ -1855,7 +1936,7 @@ dispatch:
     Value closure = (arg & make_function_closure) ? POP() : Value();
     Value kwdefaults = (arg & make_function_kwdefaults) ? POP() : Value();
     Value defaults = (arg & make_function_defaults) ? POP() : Value();
-    Ref function = make_function(code_value, frame.globals, defaults, kwdefaults, closure, frame.builtins);
+    Ref function = make_function(code_value, frame->globals, defaults, kwdefaults, closure, frame->builtins);
     decref(code_value);
     decref(closure);
     decref(kwdefaults);
@@ -1865,11 +1946,21 @@ dispatch:
     DISPATCH();
   }
   TARGET(RETURN_VALUE) {
-    result = Ref::steal(POP());
-    goto exit;
+    Value returned = POP();
+    if (frame == &entry_frame) {
+      result = Ref::steal(returned);
+      goto exit;
+    }
+    Frame* caller = frame->back;
+    release_in_place_frame(*ts, frame, sp);
+    frame = caller;
+    LOAD_FRAME_STATE();
+    decref(TOP());  // the function called
+    TOP() = returned;
+    DISPATCH();
   }
   TARGET(LOAD_BUILD_CLASS) {
-    Value build_class = dict_get_str(frame.builtins, "__build_class__");
+    Value build_class = dict_get_str(frame->builtins, "__build_class__");
     if (!build_class) {
       raise(&NameError_type, "__build_class__ not found");
       goto error;
@@ -1881,8 +1972,8 @@ dispatch:
   TARGET(IMPORT_NAME) {
     Value fromlist = POP();
     Value level = TOP();
-    frame.pc = pc;
-    Ref module = import_name(names[arg], frame.globals, fromlist, level.is_small_int() ? level.as_small_int() : 0);
+    frame->pc = pc;
+    Ref module = import_name(names[arg], frame->globals, fromlist, level.is_small_int() ? level.as_small_int() : 0);
     decref(fromlist);
     CHECK(module);
     decref(level);
@@ -1897,14 +1988,14 @@ dispatch:
   }
   TARGET(IMPORT_STAR) {
     Value module = POP();
-    Value target = frame.locals ? frame.locals : frame.globals;
+    Value target = frame->locals ? frame->locals : frame->globals;
     bool ok = import_star(module, target);
     decref(module);
     CHECK(ok);
     DISPATCH();
   }
   TARGET(SETUP_FINALLY) {
-    frame.blocks[frame.block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
+    frame->blocks[frame->block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
     FAST_DISPATCH();
   }
   TARGET(SETUP_WITH) {
@@ -1924,16 +2015,16 @@ dispatch:
     CHECK(entered);
     decref(manager);
     TOP() = bound_exit.release();
-    frame.blocks[frame.block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
+    frame->blocks[frame->block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
     PUSH(entered.release());
     DISPATCH();
   }
   TARGET(POP_BLOCK) {
-    --frame.block_depth;
+    --frame->block_depth;
     FAST_DISPATCH();
   }
   TARGET(POP_EXCEPT) {
-    --frame.block_depth;
+    --frame->block_depth;
     Value previous = POP();
     Value old = ts->handled_exception;
     ts->handled_exception = previous.is_none() ? Value() : previous;
@@ -2023,9 +2114,9 @@ dispatch:
   }
   TARGET(YIELD_VALUE) {
     Value v = POP();
-    frame.stack_depth = uint32_t(sp - stack_base);
-    frame.pc = pc;
-    Ref sent = generator_yield(frame, Ref::steal(v));
+    frame->stack_depth = uint32_t(sp - stack_base);
+    frame->pc = pc;
+    Ref sent = generator_yield(*frame, Ref::steal(v));
     // The generator may be resumed by another thread (or in a fork child): use its state.
     ts = &thread_state();
     CHECK(sent);
@@ -2044,9 +2135,9 @@ dispatch:
   }
   TARGET(YIELD_FROM) {
     Value iterator = TOP();
-    frame.stack_depth = uint32_t(sp - stack_base);
-    frame.pc = pc;
-    Ref r = generator_yield_from(frame, iterator);
+    frame->stack_depth = uint32_t(sp - stack_base);
+    frame->pc = pc;
+    Ref r = generator_yield_from(*frame, iterator);
     ts = &thread_state();
     CHECK(r);
     decref(iterator);
@@ -2068,7 +2159,7 @@ error : {
     exception = ts->pending_exception;
   }
   if (add_traceback) {
-    traceback_add(exception, Value(code), frame.last_pc);
+    traceback_add(exception, Value(code), frame->last_pc);
     auto* e = exception.as<BaseExceptionObject>();
     Value handled = ts->handled_exception;
     if (handled && handled != exception && !e->context) {
@@ -2086,8 +2177,8 @@ error : {
     }
   }
   add_traceback = true;
-  while (frame.block_depth > 0) {
-    Block block = frame.blocks[--frame.block_depth];
+  while (frame->block_depth > 0) {
+    Block block = frame->blocks[--frame->block_depth];
     if (block.kind == Block::Handler) {
       // Leaving an except/finally handler: restore what was being handled before it.
       Value* level = stack_base + block.level;
@@ -2102,7 +2193,7 @@ error : {
     }
     Value* level = stack_base + block.level;
     while (sp > level) decref(POP());
-    frame.blocks[frame.block_depth++] = Block{Block::Handler, 0, block.level};
+    frame->blocks[frame->block_depth++] = Block{Block::Handler, 0, block.level};
     Value previous = ts->handled_exception ? ts->handled_exception : Value::none();
     PUSH(previous);  // the reference moves from the thread state to the stack
     Ref raised = fetch_error();
@@ -2112,14 +2203,23 @@ error : {
     pc = block.handler;
     DISPATCH();
   }
+  if (frame != &entry_frame) {
+    // The error leaves a frame run in place: it goes on in the caller, at the call.
+    Frame* caller = frame->back;
+    release_in_place_frame(*ts, frame, sp);
+    frame = caller;
+    LOAD_FRAME_STATE();
+    decref(POP());  // the function called
+    goto error;
+  }
   while (sp > stack_base) decref(POP());
   result = nullptr;
 }
 
 exit:
   while (sp > stack_base) decref(POP());
-  frame.stack_depth = 0;
-  ts->frame = frame.back;
+  frame->stack_depth = 0;
+  ts->frame = frame->back;
   --ts->recursion_depth;
   return result;
 #undef PUSH
@@ -2130,6 +2230,7 @@ exit:
 #undef TARGET
 #undef DISPATCH
 #undef FAST_DISPATCH
+#undef LOAD_FRAME_STATE
 }
 
 }  // namespace chaipy

@@ -48,6 +48,9 @@ void frame_init(Frame& frame, FunctionObject* function, CodeObject* code, Value 
 // Binds a call's arguments into a function frame's slots and creates its cells.
 bool bind_frame_arguments(FunctionObject* function, CodeObject* code, Value* slots, const Value* args, size_t nargs,
                           Value kwnames);
+// The arena bytes a frame of `code` takes when the VM runs it in place of a call: the Frame, its
+// slots, its blocks.
+size_t in_place_frame_bytes(const CodeObject& code);
 // Runs an already set-up frame to completion (or to its first yield, inside a generator).
 Ref eval_frame(Frame& frame);
 

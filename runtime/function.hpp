@@ -24,6 +24,15 @@ struct CodeObject : Object {
   uint32_t nlocals;                // varnames.size()
   uint32_t ncells;                 // cellvars + freevars
   uint32_t frame_size;             // locals + cells + max_stack: slots a frame needs
+  // What the VM reads when a frame of this code starts: its instructions, constants and names,
+  // and the bytes a frame run in place of a call takes (interpreter/vm.cpp).
+  const uint32_t* instructions;
+  const Value* const_items;
+  const Value* name_items;
+  uint32_t in_place_frame_bytes;
+  // The argument count of a call that binds by copying alone (the positional parameters, no
+  // cells, keyword-only parameters, *args or **kwargs; not a generator); UINT32_MAX when none does.
+  uint32_t copy_bound_argcount;
   // Inline caches of LOAD_GLOBAL (one entry) and LOAD_ATTR / STORE_ATTR / LOAD_METHOD (two
   // entries each), made on the first cache fill; `cache_index[pc]` is where the entries of the
   // instruction at pc start (instructions without a cache cost only that index). LOAD_GLOBAL:

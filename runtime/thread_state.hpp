@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "runtime/frame_arena.hpp"
 #include "runtime/object.hpp"
 
 namespace chaipy {
@@ -16,6 +17,7 @@ struct ThreadState {
   Value pending_exception;  // owned; the exception being raised (null when none)
   Value handled_exception;  // owned; what sys.exc_info() reports (null when none)
   Frame* frame = nullptr;   // innermost running script frame
+  FrameArena frame_arena;   // frames of calls the VM runs in place
   int recursion_depth = 0;
   // Below this address the C++ stack is too deep to go on: calls raise RecursionError.
   const char* stack_limit = nullptr;
