@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "interpreter/opcodes.hpp"
@@ -755,6 +756,7 @@ size_t in_place_frame_bytes(const CodeObject& code) {
 [[gnu::always_inline]] static inline void release_in_place_frame(ThreadState& ts, Frame* frame, Value* sp) {
   while (sp > frame->stack) decref(*--sp);
   clear_slots(frame->slots, frame->code->nlocals + frame->code->ncells);
+  decref(frame->constructed);
   ts.frame = frame->back;
   --ts.recursion_depth;
   ts.frame_arena.pop(frame);
@@ -804,9 +806,12 @@ Ref eval_frame(Frame& entry_frame) {
   uint32_t arg = 0;
   Ref result;
   bool add_traceback = true;
-  // A call run in place: its arguments, owned, with the function just below them.
+  // A call run in place: the function, its arguments on the stack (owned, with the callable just
+  // below them) and, for a call of a class, the new instance (owned) that goes first.
+  Value in_place_function;
   Value* in_place_args = nullptr;
   uint32_t in_place_nargs = 0;
+  Value in_place_instance;
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -1775,11 +1780,31 @@ dispatch:
   TARGET(CALL) {
     Value* args = sp - arg;
     Value callable = args[-1];
-    if (type_of(callable) == &function_type &&
+    TypeObject* callable_type = type_of(callable);
+    if (callable_type == &function_type &&
         callable.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg) {
+      in_place_function = callable;
       in_place_args = args;
       in_place_nargs = arg;
+      in_place_instance = Value();
       goto run_in_place;
+    }
+    if (callable_type == &type_type && (callable.as<TypeObject>()->flags & type_flag_heap)) {
+      // A class made by object.__new__ with a Python __init__: the instance, then __init__ in place.
+      Value init = plain_init_function(callable.as<TypeObject>());
+      if (init && init.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg + 1) {
+        Object* instance = alloc_object(callable.as<TypeObject>());
+        if (!instance) {
+          for (Value* p = args - 1; p < sp; ++p) decref(*p);
+          sp = args - 1;
+          goto error;
+        }
+        in_place_function = init;
+        in_place_args = args;
+        in_place_nargs = arg;
+        in_place_instance = Value(instance);
+        goto run_in_place;
+      }
     }
     frame->stack_depth = uint32_t(sp - stack_base);
     frame->pc = pc;
@@ -1854,8 +1879,10 @@ dispatch:
     Value method = args[-2];
     if (method && type_of(method) == &function_type &&
         method.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg + 1) {
+      in_place_function = method;
       in_place_args = args - 1;
       in_place_nargs = arg + 1;
+      in_place_instance = Value();
       goto run_in_place;
     }
     frame->pc = pc;
@@ -1885,7 +1912,7 @@ dispatch:
   // goes on the thread's frame arena and runs here, and RETURN_VALUE comes back to the caller.
   // The function stays on the caller's stack, keeping itself (and its globals) alive.
 run_in_place : {
-  auto* function = in_place_args[-1].as<FunctionObject>();
+  auto* function = in_place_function.as<FunctionObject>();
   auto* callee_code = function->code.as<CodeObject>();
   frame->pc = pc;
   sp = in_place_args;
@@ -1898,6 +1925,7 @@ run_in_place : {
   }
   if (!memory) {
     for (uint32_t i = 0; i < in_place_nargs; ++i) decref(in_place_args[i]);
+    decref(in_place_instance);
     decref(POP());
     goto error;
   }
@@ -1906,9 +1934,15 @@ run_in_place : {
   auto* slots = reinterpret_cast<Value*>(callee + 1);
   frame_init(*callee, function, callee_code, function->globals, function->builtins, slots,
              reinterpret_cast<Block*>(slots + callee_code->frame_size));
+  Value* parameter = slots;
+  if (in_place_instance) {
+    incref(in_place_instance);
+    *parameter++ = in_place_instance;
+    callee->constructed = in_place_instance;
+  }
   // The arguments' references move into the parameters.
-  for (uint32_t i = 0; i < in_place_nargs; ++i) slots[i] = in_place_args[i];
-  for (Value* slot = slots + in_place_nargs; slot < slots + callee_code->nlocals; ++slot) *slot = Value();
+  for (uint32_t i = 0; i < in_place_nargs; ++i) *parameter++ = in_place_args[i];
+  for (; parameter < slots + callee_code->nlocals; ++parameter) *parameter = Value();
   callee->back = frame;
   ts->frame = callee;
   ++ts->recursion_depth;
@@ -1952,10 +1986,21 @@ run_in_place : {
       goto exit;
     }
     Frame* caller = frame->back;
+    Value constructed = std::exchange(frame->constructed, Value());
     release_in_place_frame(*ts, frame, sp);
     frame = caller;
     LOAD_FRAME_STATE();
-    decref(TOP());  // the function called
+    if (constructed) {  // the __init__ of a class called: the call's value is the instance
+      bool returned_none = init_returned_none(returned);
+      decref(returned);
+      if (!returned_none) {
+        decref(constructed);
+        decref(POP());  // the class
+        goto error;
+      }
+      returned = constructed;
+    }
+    decref(TOP());  // the function or class called
     TOP() = returned;
     DISPATCH();
   }

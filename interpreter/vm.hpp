@@ -30,6 +30,8 @@ struct Frame {
   uint32_t last_pc = 0;      // the instruction being executed (tracebacks, line numbers)
   Frame* back = nullptr;
   struct GeneratorObject* generator = nullptr;
+  // Owned: the instance a call of a class made, while its __init__ runs in place (vm.cpp).
+  Value constructed;
 };
 
 // function_type's call slot: binds arguments and runs the function (or makes a generator).

@@ -155,6 +155,12 @@ void type_lookup_cache_free(TypeLookupCache* cache);
 // Allocates a zeroed instance of `type` (type->instance_size bytes), refcount 1, type set and
 // incref'd when it is a heap type. Raises MemoryError (returns null) on failure.
 Object* alloc_object(TypeObject* type);
+// A class whose instances are made by object.__new__ and set up by a Python __init__ (most
+// classes): its __init__, remembered on the class for the current type lookup epoch, or null.
+// Only for heap types (static types are shared by every interpreter).
+Value plain_init_function(TypeObject* type);
+// What a call of a class does with its __init__'s result: true for None, else a TypeError.
+bool init_returned_none(Value returned);
 // Same for variable-sized layouts (str, tuple, bytes, big int): total_bytes >= the fixed part.
 // new_ slots allocate with the type they are given, so Python subclasses work.
 Object* alloc_var_object(TypeObject* type, size_t total_bytes);

@@ -990,7 +990,6 @@ static Ref type_repr_slot(Value self) {
   return str_new("<class '" + module + "." + type->qualname + "'>");
 }
 
-static Value plain_init_function(TypeObject* type);
 static Ref construct_with_plain_init(TypeObject* type, const Value* args, size_t nargs, Value init);
 
 static Ref type_call_slot(Value callable, const Value* args, size_t nargs, Value kwnames) {
@@ -1280,12 +1279,12 @@ static Value init_name() {
 }
 // 0 when __init__ returned None (as it must), else -1 with the TypeError raised (or the error
 // __init__ raised already pending).
-static int check_init_result(const Ref& result) {
-  if (!result) return -1;
-  if (result.get().is_none()) return 0;
-  raise_format(&TypeError_type, "__init__() should return None, not '%s'", type_name(*result));
-  return -1;
+bool init_returned_none(Value returned) {
+  if (returned.is_none()) return true;
+  raise_format(&TypeError_type, "__init__() should return None, not '%s'", type_name(returned));
+  return false;
 }
+static int check_init_result(const Ref& result) { return result && init_returned_none(*result) ? 0 : -1; }
 static int slot_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value init = type_lookup(type_of(self), init_name());
   size_t nkw = kwnames ? tuple_size(kwnames) : 0;
@@ -1304,9 +1303,7 @@ static int slot_init(Value self, const Value* args, size_t nargs, Value kwnames)
   return check_init_result(result);
 }
 
-// A class whose instances are made by object.__new__ and set up by a Python __init__ (most
-// classes): its __init__, remembered on the class for the current type lookup epoch, or null.
-static Value plain_init_function(TypeObject* type) {
+Value plain_init_function(TypeObject* type) {
   uint64_t epoch = type_lookup_epoch.load(std::memory_order_relaxed);
   if (type->plain_init_epoch == epoch) return type->plain_init;
   Value init = type->new_ == object_new_slot && type->init == slot_init ? type_lookup(type, init_name()) : Value();
