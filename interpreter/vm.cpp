@@ -803,7 +803,6 @@ Ref eval_frame(Frame& entry_frame) {
   } while (0)
   LOAD_FRAME_STATE();
   uint32_t word = 0;
-  uint32_t arg = 0;
   Ref result;
   bool add_traceback = true;
   // A call run in place: the function, its arguments on the stack (owned, with the callable just
@@ -843,7 +842,11 @@ Ref eval_frame(Frame& entry_frame) {
 #define CHAIPY_LABEL_ADDRESS(name) &&op_##name,
   static const void* const dispatch_table[] = {CHAIPY_OPCODES(CHAIPY_LABEL_ADDRESS)};
 #undef CHAIPY_LABEL_ADDRESS
-#define TARGET(name) op_##name:
+// Each handler has its own `arg`, so it lives in a register in handlers that make no calls
+// rather than in one stack slot written at every dispatch.
+#define TARGET(name) \
+  op_##name:         \
+  if ([[maybe_unused]] const uint32_t arg = instruction_arg(word); true)
 // A plain goto leaves the handler's scope (running its locals' destructors, which a computed
 // goto would skip) and dispatches at `dispatch`.
 #define DISPATCH() goto dispatch
@@ -853,7 +856,6 @@ Ref eval_frame(Frame& entry_frame) {
   do {                                    \
     frame->last_pc = pc;                  \
     word = instructions[pc++];            \
-    arg = instruction_arg(word);          \
     goto* dispatch_table[word & 0xFF];    \
   } while (0)
 #else
@@ -863,7 +865,6 @@ Ref eval_frame(Frame& entry_frame) {
 dispatch:
   frame->last_pc = pc;
   word = instructions[pc++];
-  arg = instruction_arg(word);
   goto* dispatch_table[word & 0xFF];
 
   TARGET(NOP) { FAST_DISPATCH(); }
