@@ -261,6 +261,7 @@ void frame_init(Frame& frame, FunctionObject* function, CodeObject* code, Value 
   frame.slots = slots;
   frame.stack = slots + code->nlocals + code->ncells;
   frame.blocks = blocks;
+  frame.last_instruction = frame.instructions_begin();
 }
 
 Ref function_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
@@ -788,7 +789,7 @@ Ref eval_frame(Frame& entry_frame) {
   Value* cells;
   Value* stack_base;
   Value* sp;
-  uint32_t pc;
+  const uint32_t* ip;  // the next instruction
 #define LOAD_FRAME_STATE()                                 \
   do {                                                     \
     code = frame->code;                                    \
@@ -799,9 +800,11 @@ Ref eval_frame(Frame& entry_frame) {
     cells = frame->slots + code->nlocals;                  \
     stack_base = frame->stack;                             \
     sp = stack_base + frame->stack_depth;                  \
-    pc = frame->pc;                                        \
+    ip = instructions + frame->pc;                         \
   } while (0)
   LOAD_FRAME_STATE();
+// The index of the instruction running now (inline caches are found by it).
+#define CURRENT_PC() uint32_t(ip - 1 - instructions)
   uint32_t word = 0;
   Ref result;
   bool add_traceback = true;
@@ -823,11 +826,12 @@ Ref eval_frame(Frame& entry_frame) {
 #define SET_TOP_OR_BRANCH_ON(condition)                                                              \
   do {                                                                                               \
     const bool outcome = (condition);                                                                \
-    const uint32_t next_word = instructions[pc];                                                     \
+    const uint32_t next_word = *ip;                                                                  \
     const Opcode next_op = instruction_opcode(next_word);                                           \
     if (next_op == Opcode::POP_JUMP_IF_FALSE || next_op == Opcode::POP_JUMP_IF_TRUE) {              \
       --sp;                                                                                          \
-      pc = outcome == (next_op == Opcode::POP_JUMP_IF_TRUE) ? instruction_arg(next_word) : pc + 1;  \
+      ip = outcome == (next_op == Opcode::POP_JUMP_IF_TRUE) ? instructions + instruction_arg(next_word)    \
+                                                            : ip + 1;                                   \
       FAST_DISPATCH();                                                                               \
     }                                                                                                \
     TOP() = Value::boolean(outcome);                                                                 \
@@ -854,8 +858,8 @@ Ref eval_frame(Frame& entry_frame) {
 // own. Only where no Ref (or other object with a destructor) of the handler is alive.
 #define FAST_DISPATCH()                   \
   do {                                    \
-    frame->last_pc = pc;                  \
-    word = instructions[pc++];            \
+    frame->last_instruction = ip;         \
+    word = *ip++;                         \
     goto* dispatch_table[word & 0xFF];    \
   } while (0)
 #else
@@ -863,8 +867,8 @@ Ref eval_frame(Frame& entry_frame) {
 #endif
 
 dispatch:
-  frame->last_pc = pc;
-  word = instructions[pc++];
+  frame->last_instruction = ip;
+  word = *ip++;
   goto* dispatch_table[word & 0xFF];
 
   TARGET(NOP) { FAST_DISPATCH(); }
@@ -909,14 +913,14 @@ dispatch:
     sp[0] = pushed_first;                                    \
     sp[1] = pushed_second;                                   \
     sp += 2;                                                 \
-    ++pc;                                                    \
+    ++ip;                                                    \
     FAST_DISPATCH();                                         \
   } while (0)
   TARGET(LOAD_FAST_LOAD_FAST) {
     Value first = fast[fused_first_arg(arg)];
     Value second = fast[fused_second_arg(arg)];
     if (__builtin_expect(first.is_null() || second.is_null(), 0)) {
-      if (!first.is_null()) frame->last_pc = pc;
+      if (!first.is_null()) frame->last_instruction = ip;
       unbound_local(code->varnames[first.is_null() ? fused_first_arg(arg) : fused_second_arg(arg)]);
       goto error;
     }
@@ -939,7 +943,7 @@ dispatch:
     // Both stores are done before either old value goes (a __del__ sees both bound).
     decref(first_old);
     decref(second_old);
-    ++pc;
+    ++ip;
     FAST_DISPATCH();
   }
   TARGET(STORE_FAST_LOAD_FAST) {
@@ -948,13 +952,13 @@ dispatch:
     decref(old);
     Value loaded = fast[fused_second_arg(arg)];
     if (__builtin_expect(loaded.is_null(), 0)) {
-      frame->last_pc = pc;
+      frame->last_instruction = ip;
       unbound_local(code->varnames[fused_second_arg(arg)]);
       goto error;
     }
     incref(loaded);
     PUSH(loaded);
-    ++pc;
+    ++ip;
     FAST_DISPATCH();
   }
   TARGET(STORE_FAST) {
@@ -1061,7 +1065,7 @@ dispatch:
     // (a value replaced in place is read afresh from the entry).
     auto* globals = frame->globals.as<DictObject>();
     auto* builtins = frame->builtins.as<DictObject>();
-    CodeObject::InlineCache* cache = code->caches ? &code->caches[code->cache_index[pc - 1]] : nullptr;
+    CodeObject::InlineCache* cache = code->caches ? &code->caches[code->cache_index[CURRENT_PC()]] : nullptr;
     if (cache && cache->version == globals->keys_version && cache->version2 == builtins->keys_version) {
       Value found = cache->index & global_cache_in_builtins
                         ? dict_value_at(builtins, cache->index & ~global_cache_in_builtins)
@@ -1090,7 +1094,7 @@ dispatch:
       found = dict_value_at(builtins, index);
       where = uint32_t(index) | global_cache_in_builtins;
     }
-    if (CodeObject::InlineCache* entry = cache_entries(code, pc - 1))
+    if (CodeObject::InlineCache* entry = cache_entries(code, CURRENT_PC()))
       *entry = {globals->keys_version, builtins->keys_version, Value(), where};
     incref(found);
     PUSH(found);
@@ -1116,7 +1120,7 @@ dispatch:
   TARGET(LOAD_ATTR) {
     Value owner = TOP();
     TypeObject* type = type_of(owner);
-    if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_instance_value)) {
+    if (const auto* cache = attribute_cache_for(code, CURRENT_PC(), type, attribute_cache_instance_value)) {
       if (DictObject* dict = instance_dict_of(owner, type)) {
         if (DictEntry* entry = dict_entry_holding(dict, cache->index, names[arg])) {
           Value v = entry->value;
@@ -1129,7 +1133,7 @@ dispatch:
     }
     Ref attr = type->getattr(owner, names[arg]);
     CHECK(attr);
-    if (type->getattr == generic_getattr) remember_instance_attribute(code, pc - 1, owner, names[arg], false);
+    if (type->getattr == generic_getattr) remember_instance_attribute(code, CURRENT_PC(), owner, names[arg], false);
     decref(owner);
     TOP() = attr.release();
     DISPATCH();
@@ -1138,7 +1142,7 @@ dispatch:
     Value owner = POP();
     Value v = POP();
     TypeObject* type = type_of(owner);
-    if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_instance_value)) {
+    if (const auto* cache = attribute_cache_for(code, CURRENT_PC(), type, attribute_cache_instance_value)) {
       DictObject* dict = instance_dict_of(owner, type);
       if (dict) {
         if (DictEntry* entry = dict_entry_holding(dict, cache->index, names[arg])) {
@@ -1166,7 +1170,7 @@ dispatch:
     }
     int status = set_attr(owner, names[arg], v);
     if (status == 0 && type->setattr == generic_setattr)
-      remember_instance_attribute(code, pc - 1, owner, names[arg], true);
+      remember_instance_attribute(code, CURRENT_PC(), owner, names[arg], true);
     decref(owner);
     decref(v);
     CHECK(status == 0);
@@ -1183,7 +1187,7 @@ dispatch:
     Value owner = TOP();
     TypeObject* type = type_of(owner);
     Value name = names[arg];
-    if (const auto* cache = attribute_cache_for(code, pc - 1, type, attribute_cache_method)) {
+    if (const auto* cache = attribute_cache_for(code, CURRENT_PC(), type, attribute_cache_method)) {
       // An instance attribute of the same name would shadow the method.
       DictObject* dict = type->dict_offset ? instance_dict_of(owner, type) : nullptr;
       int64_t shadowing = dict && dict->used ? instance_dict_index(dict, name) : -1;
@@ -1202,7 +1206,7 @@ dispatch:
         TypeObject* method_type = type_of(method);
         if (method_type == &function_type || method_type == &method_descriptor_type) {
           if (current_type_epoch() == epoch)
-            fill_attribute_cache(code, pc - 1, {epoch, reinterpret_cast<uintptr_t>(type), method, 0, attribute_cache_method});
+            fill_attribute_cache(code, CURRENT_PC(), {epoch, reinterpret_cast<uintptr_t>(type), method, 0, attribute_cache_method});
           Value* dict = instance_dict_slot(owner);
           if (!dict || !*dict || !dict_get(*dict, name)) {
             incref(method);
@@ -1367,7 +1371,7 @@ dispatch:
         // The result goes to a local (`d = a - b`, `x += y`) whose float nobody else holds (the
         // operands on the stack aside): that float takes the result, and the STORE_FAST is done.
         // A STORE_FAST fused with a LOAD_FAST after it is done too, load and all.
-        uint32_t next = instructions[pc];
+        uint32_t next = *ip;
         Opcode next_op = instruction_opcode(next);
         if (next_op == Opcode::STORE_FAST || next_op == Opcode::STORE_FAST_LOAD_FAST) {
           Value target = fast[next_op == Opcode::STORE_FAST ? instruction_arg(next) : fused_first_arg(instruction_arg(next))];
@@ -1375,7 +1379,7 @@ dispatch:
               target.as_object()->refcount == ((target == left || target == right) ? 2 : 1)) {
             target.as<FloatObject>()->value = r;
             --sp;
-            ++pc;
+            ++ip;
             decref(right);
             decref(left);
             if (next_op == Opcode::STORE_FAST_LOAD_FAST) {
@@ -1383,7 +1387,7 @@ dispatch:
               if (!loaded.is_null()) {  // unbound: the LOAD_FAST word raises
                 incref(loaded);
                 PUSH(loaded);
-                ++pc;
+                ++ip;
               }
             }
             FAST_DISPATCH();
@@ -1413,7 +1417,7 @@ dispatch:
         left.as_object()->type == &str_type && right.as_object()->type == &str_type) {
       // `s += t` into the local that holds s's only other reference: drop that reference first
       // so s can grow in place, keeping loops that build strings linear (as CPython does).
-      uint32_t next = unfused_first_word(instructions[pc]);
+      uint32_t next = unfused_first_word(*ip);
       if (instruction_opcode(next) == Opcode::STORE_FAST && fast[instruction_arg(next)] == left &&
           left.as_object()->refcount == 2) {
         fast[instruction_arg(next)] = Value();
@@ -1472,46 +1476,46 @@ dispatch:
     SET_TOP_OR_BRANCH_ON(bool(found) != bool(arg));
   }
   TARGET(JUMP) {
-    if (arg < pc && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
-      frame->pc = pc;
+    if (instructions + arg < ip && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
+      frame->pc = uint32_t(ip - instructions);
       CHECK(handle_eval_breaker(*ts));
     }
-    pc = arg;
+    ip = instructions + arg;
     FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
     Value v = POP();
     if (v.is_false()) {
-      pc = arg;
+      ip = instructions + arg;
     } else if (!v.is_true()) {
       int truth = object_truth(v);
       decref(v);
       CHECK(truth >= 0);
-      if (!truth) pc = arg;
+      if (!truth) ip = instructions + arg;
     }
     FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_TRUE) {
     Value v = POP();
     if (v.is_true()) {
-      pc = arg;
+      ip = instructions + arg;
     } else if (!v.is_false()) {
       int truth = object_truth(v);
       decref(v);
       CHECK(truth >= 0);
-      if (truth) pc = arg;
+      if (truth) ip = instructions + arg;
     }
     FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_NONE) {
     Value v = POP();
-    if (v.is_none()) pc = arg;
+    if (v.is_none()) ip = instructions + arg;
     decref(v);
     FAST_DISPATCH();
   }
   TARGET(POP_JUMP_IF_NOT_NONE) {
     Value v = POP();
-    if (!v.is_none()) pc = arg;
+    if (!v.is_none()) ip = instructions + arg;
     decref(v);
     FAST_DISPATCH();
   }
@@ -1520,7 +1524,7 @@ dispatch:
     int truth = object_truth(v);
     CHECK(truth >= 0);
     if (!truth) {
-      pc = arg;
+      ip = instructions + arg;
     } else {
       --sp;
       decref(v);
@@ -1532,7 +1536,7 @@ dispatch:
     int truth = object_truth(v);
     CHECK(truth >= 0);
     if (truth) {
-      pc = arg;
+      ip = instructions + arg;
     } else {
       --sp;
       decref(v);
@@ -1569,7 +1573,7 @@ dispatch:
     }
     CHECK(!error_pending());
     decref(POP());
-    pc = arg;
+    ip = instructions + arg;
     DISPATCH();
   }
   TARGET(BUILD_TUPLE) {
@@ -1808,7 +1812,7 @@ dispatch:
       }
     }
     frame->stack_depth = uint32_t(sp - stack_base);
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref r = type_of(callable) == &function_type ? function_call(callable, args, arg, Value())
                                                  : call(callable, args, arg);
     for (Value* p = args - 1; p < sp; ++p) decref(*p);
@@ -1822,7 +1826,7 @@ dispatch:
     Value* args = sp - arg;
     Value callable = args[-1];
     size_t positional = arg - tuple_size(kwnames);
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref r = call(callable, args, positional, kwnames);
     decref(kwnames);
     for (Value* p = args - 1; p < sp; ++p) decref(*p);
@@ -1865,7 +1869,7 @@ dispatch:
           ++k;
         }
       }
-      frame->pc = pc;
+      frame->pc = uint32_t(ip - instructions);
       r = call(callable, all.data(), npos, kwnames ? *kwnames : Value());
     }
     decref(kwargs);
@@ -1886,7 +1890,7 @@ dispatch:
       in_place_instance = Value();
       goto run_in_place;
     }
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref r;
     if (method) {
       TypeObject* method_type = type_of(method);
@@ -1915,7 +1919,7 @@ dispatch:
 run_in_place : {
   auto* function = in_place_function.as<FunctionObject>();
   auto* callee_code = function->code.as<CodeObject>();
-  frame->pc = pc;
+  frame->pc = uint32_t(ip - instructions);
   sp = in_place_args;
   void* memory = nullptr;
   if (ts->recursion_depth >= ts->interp->recursion_limit) {
@@ -1957,7 +1961,7 @@ run_in_place : {
     Value* args = sp - arg;
     Value method = args[-2];
     size_t positional = arg - tuple_size(kwnames);
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref r = method ? call(method, args - 1, positional + 1, kwnames) : call(args[-1], args, positional, kwnames);
     decref(kwnames);
     for (Value* p = args - 2; p < sp; ++p) decref(*p);
@@ -2018,7 +2022,7 @@ run_in_place : {
   TARGET(IMPORT_NAME) {
     Value fromlist = POP();
     Value level = TOP();
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref module = import_name(names[arg], frame->globals, fromlist, level.is_small_int() ? level.as_small_int() : 0);
     decref(fromlist);
     CHECK(module);
@@ -2161,7 +2165,7 @@ run_in_place : {
   TARGET(YIELD_VALUE) {
     Value v = POP();
     frame->stack_depth = uint32_t(sp - stack_base);
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref sent = generator_yield(*frame, Ref::steal(v));
     // The generator may be resumed by another thread (or in a fork child): use its state.
     ts = &thread_state();
@@ -2182,7 +2186,7 @@ run_in_place : {
   TARGET(YIELD_FROM) {
     Value iterator = TOP();
     frame->stack_depth = uint32_t(sp - stack_base);
-    frame->pc = pc;
+    frame->pc = uint32_t(ip - instructions);
     Ref r = generator_yield_from(*frame, iterator);
     ts = &thread_state();
     CHECK(r);
@@ -2205,7 +2209,7 @@ error : {
     exception = ts->pending_exception;
   }
   if (add_traceback) {
-    traceback_add(exception, Value(code), frame->last_pc);
+    traceback_add(exception, Value(code), frame->last_pc());
     auto* e = exception.as<BaseExceptionObject>();
     Value handled = ts->handled_exception;
     if (handled && handled != exception && !e->context) {
@@ -2246,7 +2250,7 @@ error : {
     incref(*raised);
     ts->handled_exception = *raised;
     PUSH(raised.release());
-    pc = block.handler;
+    ip = instructions + block.handler;
     DISPATCH();
   }
   if (frame != &entry_frame) {
@@ -2277,6 +2281,7 @@ exit:
 #undef DISPATCH
 #undef FAST_DISPATCH
 #undef LOAD_FRAME_STATE
+#undef CURRENT_PC
 }
 
 }  // namespace chaipy

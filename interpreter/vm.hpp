@@ -27,11 +27,15 @@ struct Frame {
   Block* blocks;
   uint32_t block_depth = 0;
   uint32_t pc = 0;           // index of the next instruction
-  uint32_t last_pc = 0;      // the instruction being executed (tracebacks, line numbers)
+  const uint32_t* last_instruction = nullptr;  // the instruction being executed (tracebacks, lines)
   Frame* back = nullptr;
   struct GeneratorObject* generator = nullptr;
   // Owned: the instance a call of a class made, while its __init__ runs in place (vm.cpp).
   Value constructed;
+
+  const uint32_t* instructions_begin() const { return code->instructions; }
+  // The index of the instruction being executed.
+  uint32_t last_pc() const { return uint32_t(last_instruction - instructions_begin()); }
 };
 
 // function_type's call slot: binds arguments and runs the function (or makes a generator).

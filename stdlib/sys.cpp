@@ -84,7 +84,7 @@ static Ref snapshot_frame(Frame* frame) {
   incref(Value(frame->code));
   snapshot->code = Value(frame->code);
   snapshot->back = back.release();
-  snapshot->line = source_line_of(Value(frame->code), frame->last_pc);
+  snapshot->line = source_line_of(Value(frame->code), frame->last_pc());
   return result;
 }
 
