@@ -402,6 +402,12 @@ int fallthrough_effect(Opcode op, uint32_t arg) {
     case Opcode::DELETE_ATTR:
     case Opcode::BINARY_SUBSCR:
     case Opcode::BINARY_OP:
+    case Opcode::BINARY_OP_ADD:
+    case Opcode::BINARY_OP_SUBTRACT:
+    case Opcode::BINARY_OP_MULTIPLY:
+    case Opcode::BINARY_OP_TRUE_DIVIDE:
+    case Opcode::BINARY_OP_FLOOR_DIVIDE:
+    case Opcode::BINARY_OP_MODULO:
     case Opcode::COMPARE_OP:
     case Opcode::IS_OP:
     case Opcode::CONTAINS_OP:
@@ -1575,7 +1581,7 @@ class Compiler {
       }
     }
     visit_expr(*node.value);
-    emit(Opcode::BINARY_OP, binary_op_arg(node.op) + inplace_offset);
+    emit(binary_opcode(binary_op_arg(node.op) + inplace_offset), binary_op_arg(node.op) + inplace_offset);
     PositionScope position(u(), target.pos);
     switch (target.kind) {
       case ast::ExprKind::Attribute: {
@@ -1921,7 +1927,7 @@ class Compiler {
         const auto& node = ast::as<ast::BinOp>(expression);
         visit_expr(*node.left);
         visit_expr(*node.right);
-        emit(Opcode::BINARY_OP, binary_op_arg(node.op));
+        emit(binary_opcode(binary_op_arg(node.op)), binary_op_arg(node.op));
         return;
       }
       case K::UnaryOp:

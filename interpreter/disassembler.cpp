@@ -213,6 +213,12 @@ std::string argument_meaning(const CodeUnit& code, Opcode op, uint32_t arg) {
       if (arg < code.cellvars.size()) return code.cellvars[arg];
       return item_or_unknown(code.freevars, static_cast<uint32_t>(arg - code.cellvars.size()));
     case Opcode::BINARY_OP:
+    case Opcode::BINARY_OP_ADD:
+    case Opcode::BINARY_OP_SUBTRACT:
+    case Opcode::BINARY_OP_MULTIPLY:
+    case Opcode::BINARY_OP_TRUE_DIVIDE:
+    case Opcode::BINARY_OP_FLOOR_DIVIDE:
+    case Opcode::BINARY_OP_MODULO:
       if (arg < binary_op_count) return binary_symbols[arg];
       if (arg < 2 * binary_op_count) return std::string(binary_symbols[arg - inplace_offset]) + "=";
       return "";

@@ -46,6 +46,14 @@ namespace chaipy {
   X(UNARY_NOT)                                                                                 \
   X(UNARY_INVERT)                                                                              \
   X(BINARY_OP)           /* arg: BinaryOp. [a b] -> [a op b] */                                \
+  /* BINARY_OP for one operator (arg as BINARY_OP's, plain or in-place): the number fast paths */ \
+  /* need no switch on the operator, and each has its own dispatch jump to predict. */          \
+  X(BINARY_OP_ADD)                                                                             \
+  X(BINARY_OP_SUBTRACT)                                                                        \
+  X(BINARY_OP_MULTIPLY)                                                                        \
+  X(BINARY_OP_TRUE_DIVIDE)                                                                     \
+  X(BINARY_OP_FLOOR_DIVIDE)                                                                    \
+  X(BINARY_OP_MODULO)                                                                          \
   X(COMPARE_OP)          /* arg: CompareOp. [a b] -> [a op b] */                               \
   X(IS_OP)               /* arg 0: is, 1: is not. [a b] -> [bool] */                           \
   X(CONTAINS_OP)         /* arg 0: in, 1: not in. [a b] -> [a in b] */                         \
@@ -117,6 +125,19 @@ enum class BinaryOp : uint32_t {
 };
 inline constexpr uint32_t binary_op_count = 13;
 inline constexpr uint32_t inplace_offset = binary_op_count;
+
+// The opcode that runs a BINARY_OP argument: one of the operator's own where it has one.
+inline constexpr Opcode binary_opcode(uint32_t arg) {
+  switch (BinaryOp(arg >= inplace_offset ? arg - inplace_offset : arg)) {
+    case BinaryOp::Add: return Opcode::BINARY_OP_ADD;
+    case BinaryOp::Sub: return Opcode::BINARY_OP_SUBTRACT;
+    case BinaryOp::Mul: return Opcode::BINARY_OP_MULTIPLY;
+    case BinaryOp::TrueDiv: return Opcode::BINARY_OP_TRUE_DIVIDE;
+    case BinaryOp::FloorDiv: return Opcode::BINARY_OP_FLOOR_DIVIDE;
+    case BinaryOp::Mod: return Opcode::BINARY_OP_MODULO;
+    default: return Opcode::BINARY_OP;
+  }
+}
 
 // COMPARE_OP's argument.
 enum class CompareOp : uint32_t { Lt, Le, Eq, Ne, Gt, Ge };

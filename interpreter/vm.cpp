@@ -1306,138 +1306,42 @@ dispatch:
     TOP() = r.release();
     DISPATCH();
   }
+  // The arithmetic opcodes share one body (vm_binary_op.inc), each with its operator.
+#define BINARY_OP_OPERATOR (arg >= inplace_offset ? arg - inplace_offset : arg)
   TARGET(BINARY_OP) {
-    Value right = POP();
-    Value left = TOP();
-    if (left.is_small_int() && right.is_small_int()) {
-      int64_t a = left.as_small_int(), b = right.as_small_int(), r;
-      bool done = true;
-      switch (arg) {
-        case uint32_t(BinaryOp::Add):
-        case uint32_t(BinaryOp::Add) + inplace_offset: r = a + b; break;
-        case uint32_t(BinaryOp::Sub):
-        case uint32_t(BinaryOp::Sub) + inplace_offset: r = a - b; break;
-        case uint32_t(BinaryOp::Mul):
-        case uint32_t(BinaryOp::Mul) + inplace_offset:
-          done = !__builtin_mul_overflow(a, b, &r);
-          break;
-        case uint32_t(BinaryOp::And):
-        case uint32_t(BinaryOp::And) + inplace_offset: r = a & b; break;
-        case uint32_t(BinaryOp::Or):
-        case uint32_t(BinaryOp::Or) + inplace_offset: r = a | b; break;
-        case uint32_t(BinaryOp::Xor):
-        case uint32_t(BinaryOp::Xor) + inplace_offset: r = a ^ b; break;
-        case uint32_t(BinaryOp::FloorDiv):
-        case uint32_t(BinaryOp::FloorDiv) + inplace_offset:
-          if (b == 0) { done = false; break; }
-          r = a / b;
-          if ((a % b != 0) && ((a < 0) != (b < 0))) --r;
-          break;
-        case uint32_t(BinaryOp::Mod):
-        case uint32_t(BinaryOp::Mod) + inplace_offset:
-          if (b == 0) { done = false; break; }
-          r = a % b;
-          if (r != 0 && ((r < 0) != (b < 0))) r += b;
-          break;
-        default: done = false; break;
-      }
-      // Sums and differences of 62-bit values cannot overflow int64; only the range check remains.
-      if (done && Value::fits_small_int(r)) {
-        TOP() = Value::small_int(r);
-        FAST_DISPATCH();
-      }
-    }
-    if (is_exact_float_pair(left, right)) {
-      double a = float_operand(left), b = float_operand(right), r;
-      bool done = true;
-      switch (arg >= inplace_offset ? arg - inplace_offset : arg) {
-        case uint32_t(BinaryOp::Add): r = a + b; break;
-        case uint32_t(BinaryOp::Sub): r = a - b; break;
-        case uint32_t(BinaryOp::Mul): r = a * b; break;
-        case uint32_t(BinaryOp::TrueDiv):
-          done = b != 0.0;  // division by zero takes the slow path for its exception
-          r = done ? a / b : 0.0;
-          break;
-        case uint32_t(BinaryOp::Pow):
-          // A positive finite base with a finite exponent is plain pow() unless it overflows;
-          // everything else (complex results, ZeroDivisionError, OverflowError) is float_pow's.
-          done = a > 0.0 && std::isfinite(a) && std::isfinite(b);
-          r = done ? std::pow(a, b) : 0.0;
-          done = done && std::isfinite(r);
-          break;
-        default: done = false; break;
-      }
-      if (done) {
-        // The result goes to a local (`d = a - b`, `x += y`) whose float nobody else holds (the
-        // operands on the stack aside): that float takes the result, and the STORE_FAST is done.
-        // A STORE_FAST fused with a LOAD_FAST after it is done too, load and all.
-        uint32_t next = *ip;
-        Opcode next_op = instruction_opcode(next);
-        if (next_op == Opcode::STORE_FAST || next_op == Opcode::STORE_FAST_LOAD_FAST) {
-          Value target = fast[next_op == Opcode::STORE_FAST ? instruction_arg(next) : fused_first_arg(instruction_arg(next))];
-          if (target.is_object() && target.as_object()->type == &float_type &&
-              target.as_object()->refcount == ((target == left || target == right) ? 2 : 1)) {
-            target.as<FloatObject>()->value = r;
-            --sp;
-            ++ip;
-            decref(right);
-            decref(left);
-            if (next_op == Opcode::STORE_FAST_LOAD_FAST) {
-              Value loaded = fast[fused_second_arg(instruction_arg(next))];
-              if (!loaded.is_null()) {  // unbound: the LOAD_FAST word raises
-                incref(loaded);
-                PUSH(loaded);
-                ++ip;
-              }
-            }
-            FAST_DISPATCH();
-          }
-        }
-        // An operand only the stack holds (an intermediate result) takes the result in place.
-        if (left.is_object() && left.as_object()->refcount == 1 && left.as_object()->type == &float_type) {
-          left.as<FloatObject>()->value = r;
-          decref(right);
-          FAST_DISPATCH();
-        }
-        if (right.is_object() && right.as_object()->refcount == 1 && right.as_object()->type == &float_type) {
-          right.as<FloatObject>()->value = r;
-          decref(left);
-          TOP() = right;
-          FAST_DISPATCH();
-        }
-        Ref f = float_new(r);
-        CHECK(f);
-        decref(right);
-        decref(left);
-        TOP() = f.release();
-        DISPATCH();
-      }
-    }
-    if (arg == uint32_t(BinaryOp::Add) + inplace_offset && left.is_object() && right.is_object() &&
-        left.as_object()->type == &str_type && right.as_object()->type == &str_type) {
-      // `s += t` into the local that holds s's only other reference: drop that reference first
-      // so s can grow in place, keeping loops that build strings linear (as CPython does).
-      uint32_t next = unfused_first_word(*ip);
-      if (instruction_opcode(next) == Opcode::STORE_FAST && fast[instruction_arg(next)] == left &&
-          left.as_object()->refcount == 2) {
-        fast[instruction_arg(next)] = Value();
-        left.as_object()->refcount = 1;
-        TOP() = Value();
-        Ref grown = str_append(Ref::steal(left), right);
-        decref(right);
-        CHECK(grown);
-        TOP() = grown.release();
-        DISPATCH();
-      }
-    }
-    Ref r = arg >= inplace_offset ? inplace_op(left, right, BinaryOp(arg - inplace_offset))
-                                  : binary_op(left, right, BinaryOp(arg));
-    decref(right);
-    CHECK(r);
-    decref(left);
-    TOP() = r.release();
-    DISPATCH();
+#include "interpreter/vm_binary_op.inc"
   }
+#undef BINARY_OP_OPERATOR
+#define BINARY_OP_OPERATOR uint32_t(BinaryOp::Add)
+  TARGET(BINARY_OP_ADD) {
+#include "interpreter/vm_binary_op.inc"
+  }
+#undef BINARY_OP_OPERATOR
+#define BINARY_OP_OPERATOR uint32_t(BinaryOp::Sub)
+  TARGET(BINARY_OP_SUBTRACT) {
+#include "interpreter/vm_binary_op.inc"
+  }
+#undef BINARY_OP_OPERATOR
+#define BINARY_OP_OPERATOR uint32_t(BinaryOp::Mul)
+  TARGET(BINARY_OP_MULTIPLY) {
+#include "interpreter/vm_binary_op.inc"
+  }
+#undef BINARY_OP_OPERATOR
+#define BINARY_OP_OPERATOR uint32_t(BinaryOp::TrueDiv)
+  TARGET(BINARY_OP_TRUE_DIVIDE) {
+#include "interpreter/vm_binary_op.inc"
+  }
+#undef BINARY_OP_OPERATOR
+#define BINARY_OP_OPERATOR uint32_t(BinaryOp::FloorDiv)
+  TARGET(BINARY_OP_FLOOR_DIVIDE) {
+#include "interpreter/vm_binary_op.inc"
+  }
+#undef BINARY_OP_OPERATOR
+#define BINARY_OP_OPERATOR uint32_t(BinaryOp::Mod)
+  TARGET(BINARY_OP_MODULO) {
+#include "interpreter/vm_binary_op.inc"
+  }
+#undef BINARY_OP_OPERATOR
   TARGET(COMPARE_OP) {
     Value right = POP();
     Value left = TOP();

@@ -116,10 +116,10 @@ TEST(CompilerTest, ConstantFolding) {
   EXPECT_LISTING(module_listing("x = 7 // -2, -7 % 3, 1 << 3, ~5, not 0, 'ab' * 2, 3 / 2\n"),
                  "LOAD_CONST (-4, 2, 8, -6, True, 'abab', 1.5)", "STORE_NAME x", "LOAD_CONST None", "RETURN_VALUE");
   // Operations that raise, or whose result is not an int64, are left to run time.
-  EXPECT_TRUE(contains(module_listing("x = 1 / 0\n"), "BINARY_OP /"));
+  EXPECT_TRUE(contains(module_listing("x = 1 / 0\n"), "BINARY_OP_TRUE_DIVIDE /"));
   EXPECT_TRUE(contains(module_listing("x = 2 ** 64\n"), "BINARY_OP **"));
   EXPECT_TRUE(contains(module_listing("x = 2 ** -1\n"), "BINARY_OP **"));
-  EXPECT_TRUE(contains(module_listing("x = True + 1\n"), "BINARY_OP +"));
+  EXPECT_TRUE(contains(module_listing("x = True + 1\n"), "BINARY_OP_ADD +"));
   EXPECT_LISTING(module_listing("x = __debug__\n"), "LOAD_CONST True", "STORE_NAME x", "LOAD_CONST None",
                  "RETURN_VALUE");
 }
@@ -158,7 +158,7 @@ TEST(CompilerTest, ExpressionStatementsAndAnnotations) {
 TEST(CompilerTest, EvalAndInteractiveModes) {
   auto eval = compile_ok("a + 1", ParseMode::Eval);
   ASSERT_TRUE(eval);
-  EXPECT_LISTING(listing(*eval), "LOAD_NAME a", "LOAD_CONST 1", "BINARY_OP +", "RETURN_VALUE");
+  EXPECT_LISTING(listing(*eval), "LOAD_NAME a", "LOAD_CONST 1", "BINARY_OP_ADD +", "RETURN_VALUE");
   auto single = compile_ok("a\n", ParseMode::Single);
   ASSERT_TRUE(single);
   EXPECT_LISTING(listing(*single), "LOAD_NAME a", "PRINT_EXPR", "LOAD_CONST None", "RETURN_VALUE");
@@ -224,7 +224,7 @@ TEST(CompilerTest, ClosuresUseCells) {
   EXPECT_LISTING(listing(*f), "LOAD_CONST 1", "STORE_DEREF x", "LOAD_CLOSURE p", "LOAD_CLOSURE x", "BUILD_TUPLE 2",
                  "LOAD_CONST <code object g at line 3>", "MAKE_FUNCTION closure", "STORE_FAST g", "LOAD_FAST g",
                  "RETURN_VALUE");
-  EXPECT_LISTING(listing(*g), "LOAD_DEREF x", "LOAD_DEREF p", "BINARY_OP +=", "STORE_DEREF x", "LOAD_CONST None",
+  EXPECT_LISTING(listing(*g), "LOAD_DEREF x", "LOAD_DEREF p", "BINARY_OP_ADD +=", "STORE_DEREF x", "LOAD_CONST None",
                  "RETURN_VALUE");
 }
 
@@ -363,7 +363,7 @@ TEST(CompilerTest, Lambda) {
   const CodeUnit* lambda = nested_code(*code, "<lambda>");
   ASSERT_TRUE(lambda);
   EXPECT_EQ(lambda->argcount, 2u);
-  EXPECT_LISTING(listing(*lambda), "LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "RETURN_VALUE");
+  EXPECT_LISTING(listing(*lambda), "LOAD_FAST a", "LOAD_FAST b", "BINARY_OP_ADD +", "RETURN_VALUE");
 }
 
 // ---- comprehensions ----
@@ -378,7 +378,7 @@ TEST(CompilerTest, ListComprehension) {
   EXPECT_EQ(comprehension->argcount, 1u);
   EXPECT_EQ(comprehension->varnames, (std::vector<std::string>{".0", "x"}));
   EXPECT_LISTING(listing(*comprehension), "BUILD_LIST 0", "LOAD_FAST .0", "FOR_ITER to 11", "STORE_FAST x",
-                 "LOAD_FAST x", "POP_JUMP_IF_FALSE to 2", "LOAD_FAST x", "LOAD_CONST 2", "BINARY_OP *",
+                 "LOAD_FAST x", "POP_JUMP_IF_FALSE to 2", "LOAD_FAST x", "LOAD_CONST 2", "BINARY_OP_MULTIPLY *",
                  "LIST_APPEND 2", "JUMP to 2", "RETURN_VALUE");
 }
 
@@ -486,17 +486,29 @@ TEST(CompilerTest, AssignmentTargets) {
 }
 
 TEST(CompilerTest, AugmentedAssignment) {
-  EXPECT_LISTING(module_listing("x += 1\n"), "LOAD_NAME x", "LOAD_CONST 1", "BINARY_OP +=", "STORE_NAME x",
+  EXPECT_LISTING(module_listing("x += 1\n"), "LOAD_NAME x", "LOAD_CONST 1", "BINARY_OP_ADD +=", "STORE_NAME x",
                  "LOAD_CONST None", "RETURN_VALUE");
   EXPECT_LISTING(module_listing("o.a *= 2\n"), "LOAD_NAME o", "COPY 1", "LOAD_ATTR a", "LOAD_CONST 2",
-                 "BINARY_OP *=", "SWAP 2", "STORE_ATTR a", "LOAD_CONST None", "RETURN_VALUE");
+                 "BINARY_OP_MULTIPLY *=", "SWAP 2", "STORE_ATTR a", "LOAD_CONST None", "RETURN_VALUE");
   // CPython's COPY 2, COPY 2, BINARY_SUBSCR and SWAP 3, SWAP 2, STORE_SUBSCR, one dispatch each.
   EXPECT_LISTING(module_listing("o[i] -= 2\n"), "LOAD_NAME o", "LOAD_NAME i", "AUG_SUBSCR_LOAD", "LOAD_CONST 2",
-                 "BINARY_OP -=", "AUG_SUBSCR_STORE", "LOAD_CONST None", "RETURN_VALUE");
+                 "BINARY_OP_SUBTRACT -=", "AUG_SUBSCR_STORE", "LOAD_CONST None", "RETURN_VALUE");
 }
 
 // Consecutive LOAD_FASTs pair up: the first of each pair is encoded as LOAD_FAST_LOAD_FAST
 // (both slots in its argument), the second stays as it was; the listing shows plain loads.
+TEST(CompilerTest, ArithmeticOperatorsHaveTheirOwnOpcodes) {
+  EXPECT_LISTING(module_listing("x = a - b\n"), "LOAD_NAME a", "LOAD_NAME b", "BINARY_OP_SUBTRACT -", "STORE_NAME x",
+                 "LOAD_CONST None", "RETURN_VALUE");
+  EXPECT_TRUE(contains(module_listing("x = a // b\n"), "BINARY_OP_FLOOR_DIVIDE //"));
+  EXPECT_TRUE(contains(module_listing("x %= b\n"), "BINARY_OP_MODULO %="));
+  EXPECT_TRUE(contains(module_listing("x /= b\n"), "BINARY_OP_TRUE_DIVIDE /="));
+  // The other operators keep the general opcode.
+  EXPECT_TRUE(contains(module_listing("x = a << b\n"), "BINARY_OP <<"));
+  EXPECT_TRUE(contains(module_listing("x = a & b\n"), "BINARY_OP &"));
+  EXPECT_TRUE(contains(module_listing("x @= b\n"), "BINARY_OP @="));
+}
+
 TEST(CompilerTest, ConsecutiveLocalLoadsAreFused) {
   auto module = compile_ok("def f(a, b, c):\n    return a * b + c - a\n");
   const CodeUnit* f = nested_code(*module, "f");
@@ -506,10 +518,10 @@ TEST(CompilerTest, ConsecutiveLocalLoadsAreFused) {
   ASSERT_GE(words.size(), 6u);
   EXPECT_EQ(words[0], std::make_pair(Opcode::LOAD_FAST_LOAD_FAST, 0u | 1u << 12));
   EXPECT_EQ(words[1], std::make_pair(Opcode::LOAD_FAST, 1u));
-  EXPECT_EQ(words[2].first, Opcode::BINARY_OP);
-  EXPECT_EQ(words[3], std::make_pair(Opcode::LOAD_FAST, 2u));  // followed by BINARY_OP: nothing to pair with
-  EXPECT_EQ(listing(*f), (Listing{"LOAD_FAST a", "LOAD_FAST b", "BINARY_OP *", "LOAD_FAST c", "BINARY_OP +",
-                                  "LOAD_FAST a", "BINARY_OP -", "RETURN_VALUE"}));
+  EXPECT_EQ(words[2].first, Opcode::BINARY_OP_MULTIPLY);
+  EXPECT_EQ(words[3], std::make_pair(Opcode::LOAD_FAST, 2u));  // followed by BINARY_OP_ADD: nothing to pair with
+  EXPECT_EQ(listing(*f), (Listing{"LOAD_FAST a", "LOAD_FAST b", "BINARY_OP_MULTIPLY *", "LOAD_FAST c", "BINARY_OP_ADD +",
+                                  "LOAD_FAST a", "BINARY_OP_SUBTRACT -", "RETURN_VALUE"}));
 }
 
 TEST(CompilerTest, StoreThenLoadAndLoadThenConstantAreFused) {
@@ -537,7 +549,7 @@ TEST(CompilerTest, StaticSwapsBecomeReorderedStores) {
   auto module = compile_ok("def f(a, b):\n    a, b = b, a + b\n    a, a = b, 2\n");
   const CodeUnit* f = nested_code(*module, "f");
   ASSERT_TRUE(f);
-  EXPECT_EQ(listing(*f), (Listing{"LOAD_FAST b", "LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "STORE_FAST b",
+  EXPECT_EQ(listing(*f), (Listing{"LOAD_FAST b", "LOAD_FAST a", "LOAD_FAST b", "BINARY_OP_ADD +", "STORE_FAST b",
                                   "STORE_FAST a", "LOAD_FAST b", "LOAD_CONST 2", "SWAP 2", "STORE_FAST a",
                                   "STORE_FAST a", "LOAD_CONST None", "RETURN_VALUE"}));
 }
@@ -594,7 +606,7 @@ TEST(CompilerTest, ForLoopWithBreakContinueElse) {
 TEST(CompilerTest, WhileLoops) {
   EXPECT_LISTING(module_listing("while True:\n    f()\n"), "LOAD_NAME f", "CALL 0", "POP_TOP", "JUMP to 0");
   EXPECT_LISTING(module_listing("while x:\n    x -= 1\n"), "LOAD_NAME x", "POP_JUMP_IF_FALSE to 7", "LOAD_NAME x",
-                 "LOAD_CONST 1", "BINARY_OP -=", "STORE_NAME x", "JUMP to 0", "LOAD_CONST None", "RETURN_VALUE");
+                 "LOAD_CONST 1", "BINARY_OP_SUBTRACT -=", "STORE_NAME x", "JUMP to 0", "LOAD_CONST None", "RETURN_VALUE");
 }
 
 TEST(CompilerTest, ReturnInsideForLoopPopsTheIterator) {
@@ -741,7 +753,7 @@ TEST(CompilerTest, InstructionsCarryTheirNodePositions) {
       EXPECT_EQ(pos.col, 5);
       EXPECT_EQ(pos.end_col, 9);
     }
-    if (op == Opcode::BINARY_OP) {
+    if (op == Opcode::BINARY_OP_ADD) {
       EXPECT_EQ(pos.line, 2);
       EXPECT_EQ(pos.col, 5);
       EXPECT_EQ(pos.end_line, 3);
