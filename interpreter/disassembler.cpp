@@ -185,6 +185,11 @@ std::string argument_meaning(const CodeUnit& code, Opcode op, uint32_t arg) {
   static const char* const binary_symbols[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
   static const char* const compare_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
   if (is_jump(op)) return "to " + std::to_string(arg);
+  if (is_binary_opcode(op)) {
+    if (arg < binary_op_count) return binary_symbols[arg];
+    if (arg < 2 * binary_op_count) return std::string(binary_symbols[arg - inplace_offset]) + "=";
+    return "";
+  }
   switch (op) {
     case Opcode::LOAD_CONST:
       return arg < code.consts.size() ? constant_repr(code.consts[arg]) : "<" + std::to_string(arg) + "?>";
@@ -212,16 +217,6 @@ std::string argument_meaning(const CodeUnit& code, Opcode op, uint32_t arg) {
     case Opcode::LOAD_CLASSDEREF:
       if (arg < code.cellvars.size()) return code.cellvars[arg];
       return item_or_unknown(code.freevars, static_cast<uint32_t>(arg - code.cellvars.size()));
-    case Opcode::BINARY_OP:
-    case Opcode::BINARY_OP_ADD:
-    case Opcode::BINARY_OP_SUBTRACT:
-    case Opcode::BINARY_OP_MULTIPLY:
-    case Opcode::BINARY_OP_TRUE_DIVIDE:
-    case Opcode::BINARY_OP_FLOOR_DIVIDE:
-    case Opcode::BINARY_OP_MODULO:
-      if (arg < binary_op_count) return binary_symbols[arg];
-      if (arg < 2 * binary_op_count) return std::string(binary_symbols[arg - inplace_offset]) + "=";
-      return "";
     case Opcode::COMPARE_OP:
       return arg < 6 ? compare_symbols[arg] : "";
     case Opcode::IS_OP:

@@ -126,6 +126,9 @@ enum class BinaryOp : uint32_t {
 inline constexpr uint32_t binary_op_count = 13;
 inline constexpr uint32_t inplace_offset = binary_op_count;
 
+// BINARY_OP and its one-operator forms, which follow it in the opcode list.
+inline constexpr bool is_binary_opcode(Opcode op) { return op >= Opcode::BINARY_OP && op <= Opcode::BINARY_OP_MODULO; }
+
 // The opcode that runs a BINARY_OP argument: one of the operator's own where it has one.
 inline constexpr Opcode binary_opcode(uint32_t arg) {
   switch (BinaryOp(arg >= inplace_offset ? arg - inplace_offset : arg)) {
