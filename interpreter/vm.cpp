@@ -237,7 +237,7 @@ static bool setup_cells(FunctionObject* function, CodeObject* code, Value* fast)
   return true;
 }
 
-static void clear_slots(Value* slots, uint32_t count) {
+[[gnu::always_inline]] static inline void clear_slots(Value* slots, uint32_t count) {
   for (uint32_t i = 0; i < count; ++i) {
     Value v = slots[i];
     slots[i] = Value();
@@ -786,8 +786,6 @@ Ref eval_frame(Frame& entry_frame) {
   const Value* consts;
   const Value* names;
   Value* fast;
-  Value* cells;
-  Value* stack_base;
   Value* sp;
   const uint32_t* ip;  // the next instruction
 #define LOAD_FRAME_STATE()                                 \
@@ -797,12 +795,12 @@ Ref eval_frame(Frame& entry_frame) {
     consts = code->const_items;                            \
     names = code->name_items;                              \
     fast = frame->slots;                                   \
-    cells = frame->slots + code->nlocals;                  \
-    stack_base = frame->stack;                             \
-    sp = stack_base + frame->stack_depth;                  \
+    sp = frame->stack + frame->stack_depth;                \
     ip = instructions + frame->pc;                         \
   } while (0)
   LOAD_FRAME_STATE();
+// A frame's cells follow its locals.
+#define CELL(i) fast[code->nlocals + (i)]
 // The index of the instruction running now (inline caches are found by it).
 #define CURRENT_PC() uint32_t(ip - 1 - instructions)
   uint32_t word = 0;
@@ -978,7 +976,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_DEREF) {
-    Value v = cells[arg].as<CellObject>()->contents;
+    Value v = CELL(arg).as<CellObject>()->contents;
     if (v.is_null()) {
       if (arg < code->unit->cellvars.size()) unbound_local(cell_name(code, arg));
       else unbound_free(cell_name(code, arg));
@@ -989,14 +987,14 @@ dispatch:
     FAST_DISPATCH();
   }
   TARGET(STORE_DEREF) {
-    auto* cell = cells[arg].as<CellObject>();
+    auto* cell = CELL(arg).as<CellObject>();
     Value old = cell->contents;
     cell->contents = POP();
     decref(old);
     FAST_DISPATCH();
   }
   TARGET(DELETE_DEREF) {
-    auto* cell = cells[arg].as<CellObject>();
+    auto* cell = CELL(arg).as<CellObject>();
     Value old = cell->contents;
     if (old.is_null()) {
       unbound_local(cell_name(code, arg));
@@ -1007,7 +1005,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_CLOSURE) {
-    Value cell = cells[arg];
+    Value cell = CELL(arg);
     incref(cell);
     PUSH(cell);
     DISPATCH();
@@ -1017,7 +1015,7 @@ dispatch:
     Value found = frame->locals ? dict_get(frame->locals, name) : Value();
     if (!found) {
       CHECK(!error_pending());
-      found = cells[arg].as<CellObject>()->contents;
+      found = CELL(arg).as<CellObject>()->contents;
       if (!found) {
         unbound_free(name);
         goto error;
@@ -1715,7 +1713,7 @@ dispatch:
         goto run_in_place;
       }
     }
-    frame->stack_depth = uint32_t(sp - stack_base);
+    frame->stack_depth = uint32_t(sp - frame->stack);
     frame->pc = uint32_t(ip - instructions);
     Ref r = type_of(callable) == &function_type ? function_call(callable, args, arg, Value())
                                                  : call(callable, args, arg);
@@ -1838,7 +1836,7 @@ run_in_place : {
     decref(POP());
     goto error;
   }
-  frame->stack_depth = uint32_t(sp - stack_base);
+  frame->stack_depth = uint32_t(sp - frame->stack);
   auto* callee = new (memory) Frame;
   auto* slots = reinterpret_cast<Value*>(callee + 1);
   frame_init(*callee, function, callee_code, function->globals, function->builtins, slots,
@@ -1949,7 +1947,7 @@ run_in_place : {
     DISPATCH();
   }
   TARGET(SETUP_FINALLY) {
-    frame->blocks[frame->block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
+    frame->blocks[frame->block_depth++] = Block{Block::Try, arg, uint32_t(sp - frame->stack)};
     FAST_DISPATCH();
   }
   TARGET(SETUP_WITH) {
@@ -1969,7 +1967,7 @@ run_in_place : {
     CHECK(entered);
     decref(manager);
     TOP() = bound_exit.release();
-    frame->blocks[frame->block_depth++] = Block{Block::Try, arg, uint32_t(sp - stack_base)};
+    frame->blocks[frame->block_depth++] = Block{Block::Try, arg, uint32_t(sp - frame->stack)};
     PUSH(entered.release());
     DISPATCH();
   }
@@ -2068,7 +2066,7 @@ run_in_place : {
   }
   TARGET(YIELD_VALUE) {
     Value v = POP();
-    frame->stack_depth = uint32_t(sp - stack_base);
+    frame->stack_depth = uint32_t(sp - frame->stack);
     frame->pc = uint32_t(ip - instructions);
     Ref sent = generator_yield(*frame, Ref::steal(v));
     // The generator may be resumed by another thread (or in a fork child): use its state.
@@ -2089,7 +2087,7 @@ run_in_place : {
   }
   TARGET(YIELD_FROM) {
     Value iterator = TOP();
-    frame->stack_depth = uint32_t(sp - stack_base);
+    frame->stack_depth = uint32_t(sp - frame->stack);
     frame->pc = uint32_t(ip - instructions);
     Ref r = generator_yield_from(*frame, iterator);
     ts = &thread_state();
@@ -2135,7 +2133,7 @@ error : {
     Block block = frame->blocks[--frame->block_depth];
     if (block.kind == Block::Handler) {
       // Leaving an except/finally handler: restore what was being handled before it.
-      Value* level = stack_base + block.level;
+      Value* level = frame->stack + block.level;
       Value previous = *level;
       while (sp > level + 1) decref(POP());
       sp = level;
@@ -2145,7 +2143,7 @@ error : {
       decref(old);
       continue;
     }
-    Value* level = stack_base + block.level;
+    Value* level = frame->stack + block.level;
     while (sp > level) decref(POP());
     frame->blocks[frame->block_depth++] = Block{Block::Handler, 0, block.level};
     Value previous = ts->handled_exception ? ts->handled_exception : Value::none();
@@ -2166,12 +2164,12 @@ error : {
     decref(POP());  // the function called
     goto error;
   }
-  while (sp > stack_base) decref(POP());
+  while (sp > frame->stack) decref(POP());
   result = nullptr;
 }
 
 exit:
-  while (sp > stack_base) decref(POP());
+  while (sp > frame->stack) decref(POP());
   frame->stack_depth = 0;
   ts->frame = frame->back;
   --ts->recursion_depth;
@@ -2186,6 +2184,7 @@ exit:
 #undef FAST_DISPATCH
 #undef LOAD_FRAME_STATE
 #undef CURRENT_PC
+#undef CELL
 }
 
 }  // namespace chaipy
