@@ -753,11 +753,11 @@ size_t in_place_frame_bytes(const CodeObject& code) {
 }
 
 // Ends a frame run in place: releases what its stack and slots hold and gives its memory back.
-// The caller's frame becomes the thread's frame again.
+// The caller's frame becomes the thread's frame again. A class call's instance and __init__
+// (Frame::constructed) are the caller's to release, after this.
 [[gnu::always_inline]] static inline void release_in_place_frame(ThreadState& ts, Frame* frame, Value* sp) {
   while (sp > frame->stack) decref(*--sp);
   clear_slots(frame->slots, frame->code->nlocals + frame->code->ncells);
-  decref(frame->constructed);
   ts.frame = frame->back;
   --ts.recursion_depth;
   ts.frame_arena.pop(frame);
@@ -1817,7 +1817,8 @@ dispatch:
   }
   // A call of a Python function whose arguments bind by copying (CALL, CALL_METHOD): its frame
   // goes on the thread's frame arena and runs here, and RETURN_VALUE comes back to the caller.
-  // The function stays on the caller's stack, keeping itself (and its globals) alive.
+  // The callable stays on the caller's stack: a function keeps itself (and its globals) alive;
+  // for a class, the frame holds a reference to __init__ beside the instance.
 run_in_place : {
   auto* function = in_place_function.as<FunctionObject>();
   auto* callee_code = function->code.as<CodeObject>();
@@ -1846,6 +1847,7 @@ run_in_place : {
     incref(in_place_instance);
     *parameter++ = in_place_instance;
     callee->constructed = in_place_instance;
+    incref(in_place_function);
   }
   // The arguments' references move into the parameters.
   for (uint32_t i = 0; i < in_place_nargs; ++i) *parameter++ = in_place_args[i];
@@ -1893,11 +1895,13 @@ run_in_place : {
       goto exit;
     }
     Frame* caller = frame->back;
-    Value constructed = std::exchange(frame->constructed, Value());
+    Value constructed = frame->constructed;
+    Value function = Value(frame->function);
     release_in_place_frame(*ts, frame, sp);
     frame = caller;
     LOAD_FRAME_STATE();
-    if (constructed) {  // the __init__ of a class called: the call's value is the instance
+    if (constructed) {  // the __init__ of a class called
+      decref(function);
       bool returned_none = init_returned_none(returned);
       decref(returned);
       if (!returned_none) {
@@ -2158,7 +2162,13 @@ error : {
   if (frame != &entry_frame) {
     // The error leaves a frame run in place: it goes on in the caller, at the call.
     Frame* caller = frame->back;
+    Value constructed = frame->constructed;
+    Value function = Value(frame->function);
     release_in_place_frame(*ts, frame, sp);
+    if (constructed) {
+      decref(constructed);
+      decref(function);
+    }
     frame = caller;
     LOAD_FRAME_STATE();
     decref(POP());  // the function called

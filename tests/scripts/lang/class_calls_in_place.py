@@ -135,3 +135,13 @@ def other_init(self, a):
 print(Replaced(1).a)
 Replaced.__init__ = other_init
 print(Replaced(1).a)
+
+
+class Removes:
+    def __init__(self, x):
+        del Removes.__init__  # the running __init__ must outlive its place in the class
+        parts = [x] * 3
+        self.total = sum(parts)
+
+
+print(Removes(2).total, "__init__" in Removes.__dict__)
