@@ -332,6 +332,7 @@ struct Instruction {
 bool has_target(Opcode op) {
   switch (op) {
     case Opcode::JUMP:
+    case Opcode::JUMP_BACKWARD:
     case Opcode::POP_JUMP_IF_FALSE:
     case Opcode::POP_JUMP_IF_TRUE:
     case Opcode::POP_JUMP_IF_NONE:
@@ -368,6 +369,7 @@ int fallthrough_effect(Opcode op, uint32_t arg) {
     case Opcode::UNARY_NOT:
     case Opcode::UNARY_INVERT:
     case Opcode::JUMP:
+    case Opcode::JUMP_BACKWARD:
     case Opcode::GET_ITER:
     case Opcode::LIST_TO_TUPLE:
     case Opcode::SETUP_FINALLY:
@@ -528,13 +530,16 @@ class Assembler {
     if (instructions_.empty() || !ends_flow(instructions_.back().op)) {
       throw std::logic_error("compiler: code falls off its end");
     }
+    route_backward_branches();
     prune_constants();
     compute_depths();
     code_.code.reserve(instructions_.size());
     code_.positions.reserve(instructions_.size());
     for (const auto& instruction : instructions_) {
       uint32_t arg = has_target(instruction.op) ? static_cast<uint32_t>(instruction.target) : instruction.arg;
-      code_.code.push_back(encode_instruction(instruction.op, arg));
+      Opcode op = instruction.op;
+      if (op == Opcode::JUMP && arg <= code_.code.size()) op = Opcode::JUMP_BACKWARD;
+      code_.code.push_back(encode_instruction(op, arg));
       code_.positions.push_back(instruction.pos);
     }
     fuse_pairs();
@@ -588,6 +593,22 @@ class Assembler {
           break;
         }
       }
+    }
+  }
+
+  // Loops check the eval breaker (thread switches, signals, the embedding budget) only at
+  // JUMP_BACKWARD, so every backward edge must be one. A conditional jump or FOR_ITER's exit that
+  // threading (or a comprehension's `if`) aimed backward goes instead to a JUMP appended after
+  // the last instruction, which nothing falls into, and that JUMP goes back.
+  void route_backward_branches() {
+    std::unordered_map<int, int> trampoline_of_target;
+    const size_t count = instructions_.size();
+    for (size_t i = 0; i < count; ++i) {
+      Instruction& branch = instructions_[i];
+      if (branch.op == Opcode::JUMP || branch.target < 0 || branch.target > static_cast<int>(i)) continue;
+      auto [entry, added] = trampoline_of_target.try_emplace(branch.target, static_cast<int>(instructions_.size()));
+      if (added) instructions_.push_back(Instruction{Opcode::JUMP, 0, branch.target, branch.pos});
+      instructions_[i].target = entry->second;  // `branch` may have moved with the push
     }
   }
 

@@ -161,6 +161,7 @@ bool has_argument(Opcode op) {
 bool is_jump(Opcode op) {
   switch (op) {
     case Opcode::JUMP:
+    case Opcode::JUMP_BACKWARD:
     case Opcode::POP_JUMP_IF_FALSE:
     case Opcode::POP_JUMP_IF_TRUE:
     case Opcode::POP_JUMP_IF_NONE:

@@ -57,7 +57,8 @@ namespace chaipy {
   X(COMPARE_OP)          /* arg: CompareOp. [a b] -> [a op b] */                               \
   X(IS_OP)               /* arg 0: is, 1: is not. [a b] -> [bool] */                           \
   X(CONTAINS_OP)         /* arg 0: in, 1: not in. [a b] -> [a in b] */                         \
-  X(JUMP)                /* arg: target */                                                     \
+  X(JUMP)                /* arg: target, forward */                                            \
+  X(JUMP_BACKWARD)       /* arg: target, backward: where loops check the eval breaker */       \
   X(POP_JUMP_IF_FALSE)   /* [cond] -> [] */                                                    \
   X(POP_JUMP_IF_TRUE)                                                                          \
   X(POP_JUMP_IF_NONE)    /* [x] -> [], jumps when x is None */                                 \

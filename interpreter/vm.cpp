@@ -1378,7 +1378,11 @@ dispatch:
     SET_TOP_OR_BRANCH_ON(bool(found) != bool(arg));
   }
   TARGET(JUMP) {
-    if (instructions + arg < ip && ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
+    ip = instructions + arg;
+    FAST_DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) {
+    if (ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
       frame->pc = uint32_t(ip - instructions);
       CHECK(handle_eval_breaker(*ts));
     }

@@ -377,17 +377,20 @@ TEST(CompilerTest, ListComprehension) {
   ASSERT_TRUE(comprehension);
   EXPECT_EQ(comprehension->argcount, 1u);
   EXPECT_EQ(comprehension->varnames, (std::vector<std::string>{".0", "x"}));
+  // The `if` goes back to the loop through a JUMP_BACKWARD after the end (12), where loops
+  // check the eval breaker.
   EXPECT_LISTING(listing(*comprehension), "BUILD_LIST 0", "LOAD_FAST .0", "FOR_ITER to 11", "STORE_FAST x",
-                 "LOAD_FAST x", "POP_JUMP_IF_FALSE to 2", "LOAD_FAST x", "LOAD_CONST 2", "BINARY_OP_MULTIPLY *",
-                 "LIST_APPEND 2", "JUMP to 2", "RETURN_VALUE");
+                 "LOAD_FAST x", "POP_JUMP_IF_FALSE to 12", "LOAD_FAST x", "LOAD_CONST 2", "BINARY_OP_MULTIPLY *",
+                 "LIST_APPEND 2", "JUMP_BACKWARD to 2", "RETURN_VALUE", "JUMP_BACKWARD to 2");
 }
 
 TEST(CompilerTest, NestedComprehensionsAndDicts) {
   auto code = compile_ok("r = {k: v for a in b for k, v in a}\n");
   ASSERT_TRUE(code);
   EXPECT_LISTING(listing(*nested_code(*code, "<dictcomp>")), "BUILD_MAP 0", "LOAD_FAST .0", "FOR_ITER to 14",
-                 "STORE_FAST a", "LOAD_FAST a", "GET_ITER", "FOR_ITER to 2", "UNPACK_SEQUENCE 2", "STORE_FAST k",
-                 "STORE_FAST v", "LOAD_FAST k", "LOAD_FAST v", "MAP_ADD 3", "JUMP to 6", "RETURN_VALUE");
+                 "STORE_FAST a", "LOAD_FAST a", "GET_ITER", "FOR_ITER to 15", "UNPACK_SEQUENCE 2", "STORE_FAST k",
+                 "STORE_FAST v", "LOAD_FAST k", "LOAD_FAST v", "MAP_ADD 3", "JUMP_BACKWARD to 6", "RETURN_VALUE",
+                 "JUMP_BACKWARD to 2");
 }
 
 TEST(CompilerTest, GeneratorExpression) {
@@ -398,7 +401,7 @@ TEST(CompilerTest, GeneratorExpression) {
   EXPECT_TRUE(generator->flags & code_generator);
   EXPECT_EQ(generator->qualname, "f.<locals>.<genexpr>");
   EXPECT_LISTING(listing(*generator), "LOAD_FAST .0", "FOR_ITER to 7", "STORE_FAST x", "LOAD_FAST x",
-                 "YIELD_VALUE", "POP_TOP", "JUMP to 1", "LOAD_CONST None", "RETURN_VALUE");
+                 "YIELD_VALUE", "POP_TOP", "JUMP_BACKWARD to 1", "LOAD_CONST None", "RETURN_VALUE");
 }
 
 TEST(CompilerTest, WalrusInComprehensionBindsInEnclosingFunction) {
@@ -599,14 +602,14 @@ TEST(CompilerTest, ForLoopWithBreakContinueElse) {
       "else:\n"
       "    f()\n";
   EXPECT_LISTING(module_listing(source), "LOAD_CONST (1, 2)", "GET_ITER", "FOR_ITER to 10", "STORE_NAME x",
-                 "LOAD_NAME x", "POP_JUMP_IF_FALSE to 7", "JUMP to 2", "POP_TOP", "LOAD_CONST None",
+                 "LOAD_NAME x", "POP_JUMP_IF_FALSE to 7", "JUMP_BACKWARD to 2", "POP_TOP", "LOAD_CONST None",
                  "RETURN_VALUE", "LOAD_NAME f", "CALL 0", "POP_TOP", "LOAD_CONST None", "RETURN_VALUE");
 }
 
 TEST(CompilerTest, WhileLoops) {
-  EXPECT_LISTING(module_listing("while True:\n    f()\n"), "LOAD_NAME f", "CALL 0", "POP_TOP", "JUMP to 0");
+  EXPECT_LISTING(module_listing("while True:\n    f()\n"), "LOAD_NAME f", "CALL 0", "POP_TOP", "JUMP_BACKWARD to 0");
   EXPECT_LISTING(module_listing("while x:\n    x -= 1\n"), "LOAD_NAME x", "POP_JUMP_IF_FALSE to 7", "LOAD_NAME x",
-                 "LOAD_CONST 1", "BINARY_OP_SUBTRACT -=", "STORE_NAME x", "JUMP to 0", "LOAD_CONST None", "RETURN_VALUE");
+                 "LOAD_CONST 1", "BINARY_OP_SUBTRACT -=", "STORE_NAME x", "JUMP_BACKWARD to 0", "LOAD_CONST None", "RETURN_VALUE");
 }
 
 TEST(CompilerTest, ReturnInsideForLoopPopsTheIterator) {
@@ -897,7 +900,7 @@ void check_unit_invariants(const CodeUnit& code, const std::string& file) {
   ASSERT_FALSE(code.code.empty()) << file << " " << code.qualname;
   Opcode last = instruction_opcode(code.code.back());
   EXPECT_TRUE(last == Opcode::RETURN_VALUE || last == Opcode::RERAISE || last == Opcode::RAISE_VARARGS ||
-              last == Opcode::JUMP)
+              last == Opcode::JUMP || last == Opcode::JUMP_BACKWARD)
       << file << " " << code.qualname;
   for (const auto& constant : code.consts) {
     if (auto nested = std::get_if<std::shared_ptr<CodeUnit>>(&constant.value)) check_unit_invariants(**nested, file);

@@ -134,6 +134,19 @@ TEST(EmbedLimits, InstructionBudgetStopsRunawayScripts) {
   EXPECT_THROW(vm.exec("def f(n):\n    return n if n == 0 else f(n - 1)\nf(50)\n"), chaipy::Error);
 }
 
+// Loops whose only way back is a conditional jump (a `continue` under an `if`, a filtering
+// comprehension over an endless iterator) are stopped too: every backward branch checks.
+TEST(EmbedLimits, InstructionBudgetStopsLoopsThatBranchBack) {
+  chaipy::Options options;
+  options.instruction_budget = 100000;
+  chaipy::Interpreter vm(options);
+  EXPECT_THROW(vm.exec("x = 0\nwhile True:\n    if x:\n        continue\n"), chaipy::Error);
+  vm.set_instruction_budget(100000);
+  EXPECT_THROW(vm.exec("import itertools\n[n for n in itertools.count() if n < 0]\n"), chaipy::Error);
+  vm.set_instruction_budget(100000);
+  EXPECT_THROW(vm.exec("[n for m in iter(int, 1) for n in () if n]\n"), chaipy::Error);
+}
+
 // One big-int operation can take minutes (7 ** 10**8 has 35 MB of digits); it charges its work
 // to the budget (a check per ~1024 limb steps) and stops, as a loop would, with nothing leaked.
 TEST(EmbedLimits, InstructionBudgetStopsLongIntArithmetic) {
