@@ -2175,7 +2175,7 @@ error : {
     }
     frame = caller;
     LOAD_FRAME_STATE();
-    decref(POP());  // the function called
+    decref(POP());  // the function or class called
     goto error;
   }
   while (sp > frame->stack) decref(POP());
