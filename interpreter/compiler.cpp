@@ -1554,6 +1554,9 @@ class Compiler {
     return pos;
   }
 
+  // BINARY_OP's argument goes with the opcode that runs it (binary_opcode, opcodes.hpp).
+  void emit_binary_op(uint32_t arg) { emit(binary_opcode(arg), arg); }
+
   static uint32_t binary_op_arg(ast::Operator op) {
     using O = ast::Operator;
     switch (op) {
@@ -1602,7 +1605,7 @@ class Compiler {
       }
     }
     visit_expr(*node.value);
-    emit(binary_opcode(binary_op_arg(node.op) + inplace_offset), binary_op_arg(node.op) + inplace_offset);
+    emit_binary_op(binary_op_arg(node.op) + inplace_offset);
     PositionScope position(u(), target.pos);
     switch (target.kind) {
       case ast::ExprKind::Attribute: {
@@ -1948,7 +1951,7 @@ class Compiler {
         const auto& node = ast::as<ast::BinOp>(expression);
         visit_expr(*node.left);
         visit_expr(*node.right);
-        emit(binary_opcode(binary_op_arg(node.op)), binary_op_arg(node.op));
+        emit_binary_op(binary_op_arg(node.op));
         return;
       }
       case K::UnaryOp:

@@ -748,19 +748,29 @@ static bool frame_stack_too_deep(ThreadState& ts) {
 
 // ---- the loop ----
 
+// Whether a call of `function` (known to be a Python function) with `nargs` positional
+// arguments binds them by copying, so its frame can run in place.
+[[gnu::always_inline]] static inline bool binds_by_copying(Value function, uint32_t nargs) {
+  return function.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == nargs;
+}
+
 size_t in_place_frame_bytes(const CodeObject& code) {
   return sizeof(Frame) + sizeof(Value) * code.frame_size + sizeof(Block) * (code.unit->max_blocks + 1);
 }
 
-// Ends a frame run in place: releases what its stack and slots hold and gives its memory back.
-// The caller's frame becomes the thread's frame again. A class call's instance and __init__
-// (Frame::constructed) are the caller's to release, after this.
-[[gnu::always_inline]] static inline void release_in_place_frame(ThreadState& ts, Frame* frame, Value* sp) {
+// Ends a frame run in place: releases what its stack and slots hold (and, for a class call,
+// its reference to __init__) and gives its memory back; the caller's frame becomes the thread's
+// frame again. Returns a class call's instance, whose reference passes to the caller, or null.
+[[gnu::always_inline]] static inline Value release_in_place_frame(ThreadState& ts, Frame* frame, Value* sp) {
   while (sp > frame->stack) decref(*--sp);
   clear_slots(frame->slots, frame->code->nlocals + frame->code->ncells);
   ts.frame = frame->back;
   --ts.recursion_depth;
+  Value constructed = frame->constructed;
+  Value function = Value(frame->function);
   ts.frame_arena.pop(frame);
+  if (constructed) decref(function);
+  return constructed;
 }
 
 Ref eval_frame(Frame& entry_frame) {
@@ -803,6 +813,8 @@ Ref eval_frame(Frame& entry_frame) {
 #define CELL(i) fast[code->nlocals + (i)]
 // The index of the instruction running now (inline caches are found by it).
 #define CURRENT_PC() uint32_t(ip - 1 - instructions)
+// Before anything that may suspend the frame or read where it stands: where it goes on.
+#define SAVE_PC() (frame->pc = uint32_t(ip - instructions))
   uint32_t word = 0;
   Ref result;
   bool add_traceback = true;
@@ -1383,7 +1395,7 @@ dispatch:
   }
   TARGET(JUMP_BACKWARD) {
     if (ts->interp->eval_breaker.load(std::memory_order_relaxed)) {
-      frame->pc = uint32_t(ip - instructions);
+      SAVE_PC();
       CHECK(handle_eval_breaker(*ts));
     }
     ip = instructions + arg;
@@ -1692,8 +1704,7 @@ dispatch:
     Value* args = sp - arg;
     Value callable = args[-1];
     TypeObject* callable_type = type_of(callable);
-    if (callable_type == &function_type &&
-        callable.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg) {
+    if (callable_type == &function_type && binds_by_copying(callable, arg)) {
       in_place_function = callable;
       in_place_args = args;
       in_place_nargs = arg;
@@ -1703,7 +1714,7 @@ dispatch:
     if (callable_type == &type_type && (callable.as<TypeObject>()->flags & type_flag_heap)) {
       // A class made by object.__new__ with a Python __init__: the instance, then __init__ in place.
       Value init = plain_init_function(callable.as<TypeObject>());
-      if (init && init.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg + 1) {
+      if (init && binds_by_copying(init, arg + 1)) {
         Object* instance = alloc_object(callable.as<TypeObject>());
         if (!instance) {
           for (Value* p = args - 1; p < sp; ++p) decref(*p);
@@ -1718,9 +1729,9 @@ dispatch:
       }
     }
     frame->stack_depth = uint32_t(sp - frame->stack);
-    frame->pc = uint32_t(ip - instructions);
-    Ref r = type_of(callable) == &function_type ? function_call(callable, args, arg, Value())
-                                                 : call(callable, args, arg);
+    SAVE_PC();
+    Ref r = callable_type == &function_type ? function_call(callable, args, arg, Value())
+                                             : call(callable, args, arg);
     for (Value* p = args - 1; p < sp; ++p) decref(*p);
     sp = args - 1;
     CHECK(r);
@@ -1732,7 +1743,7 @@ dispatch:
     Value* args = sp - arg;
     Value callable = args[-1];
     size_t positional = arg - tuple_size(kwnames);
-    frame->pc = uint32_t(ip - instructions);
+    SAVE_PC();
     Ref r = call(callable, args, positional, kwnames);
     decref(kwnames);
     for (Value* p = args - 1; p < sp; ++p) decref(*p);
@@ -1775,7 +1786,7 @@ dispatch:
           ++k;
         }
       }
-      frame->pc = uint32_t(ip - instructions);
+      SAVE_PC();
       r = call(callable, all.data(), npos, kwnames ? *kwnames : Value());
     }
     decref(kwargs);
@@ -1788,15 +1799,14 @@ dispatch:
   TARGET(CALL_METHOD) {
     Value* args = sp - arg;
     Value method = args[-2];
-    if (method && type_of(method) == &function_type &&
-        method.as<FunctionObject>()->code.as<CodeObject>()->copy_bound_argcount == arg + 1) {
+    if (method && type_of(method) == &function_type && binds_by_copying(method, arg + 1)) {
       in_place_function = method;
       in_place_args = args - 1;
       in_place_nargs = arg + 1;
       in_place_instance = Value();
       goto run_in_place;
     }
-    frame->pc = uint32_t(ip - instructions);
+    SAVE_PC();
     Ref r;
     if (method) {
       TypeObject* method_type = type_of(method);
@@ -1826,7 +1836,7 @@ dispatch:
 run_in_place : {
   auto* function = in_place_function.as<FunctionObject>();
   auto* callee_code = function->code.as<CodeObject>();
-  frame->pc = uint32_t(ip - instructions);
+  SAVE_PC();
   sp = in_place_args;
   void* memory = nullptr;
   if (ts->recursion_depth >= ts->interp->recursion_limit) {
@@ -1869,7 +1879,7 @@ run_in_place : {
     Value* args = sp - arg;
     Value method = args[-2];
     size_t positional = arg - tuple_size(kwnames);
-    frame->pc = uint32_t(ip - instructions);
+    SAVE_PC();
     Ref r = method ? call(method, args - 1, positional + 1, kwnames) : call(args[-1], args, positional, kwnames);
     decref(kwnames);
     for (Value* p = args - 2; p < sp; ++p) decref(*p);
@@ -1899,13 +1909,10 @@ run_in_place : {
       goto exit;
     }
     Frame* caller = frame->back;
-    Value constructed = frame->constructed;
-    Value function = Value(frame->function);
-    release_in_place_frame(*ts, frame, sp);
+    Value constructed = release_in_place_frame(*ts, frame, sp);
     frame = caller;
     LOAD_FRAME_STATE();
     if (constructed) {  // the __init__ of a class called
-      decref(function);
       bool returned_none = init_returned_none(returned);
       decref(returned);
       if (!returned_none) {
@@ -1932,7 +1939,7 @@ run_in_place : {
   TARGET(IMPORT_NAME) {
     Value fromlist = POP();
     Value level = TOP();
-    frame->pc = uint32_t(ip - instructions);
+    SAVE_PC();
     Ref module = import_name(names[arg], frame->globals, fromlist, level.is_small_int() ? level.as_small_int() : 0);
     decref(fromlist);
     CHECK(module);
@@ -2075,7 +2082,7 @@ run_in_place : {
   TARGET(YIELD_VALUE) {
     Value v = POP();
     frame->stack_depth = uint32_t(sp - frame->stack);
-    frame->pc = uint32_t(ip - instructions);
+    SAVE_PC();
     Ref sent = generator_yield(*frame, Ref::steal(v));
     // The generator may be resumed by another thread (or in a fork child): use its state.
     ts = &thread_state();
@@ -2096,7 +2103,7 @@ run_in_place : {
   TARGET(YIELD_FROM) {
     Value iterator = TOP();
     frame->stack_depth = uint32_t(sp - frame->stack);
-    frame->pc = uint32_t(ip - instructions);
+    SAVE_PC();
     Ref r = generator_yield_from(*frame, iterator);
     ts = &thread_state();
     CHECK(r);
@@ -2166,13 +2173,7 @@ error : {
   if (frame != &entry_frame) {
     // The error leaves a frame run in place: it goes on in the caller, at the call.
     Frame* caller = frame->back;
-    Value constructed = frame->constructed;
-    Value function = Value(frame->function);
-    release_in_place_frame(*ts, frame, sp);
-    if (constructed) {
-      decref(constructed);
-      decref(function);
-    }
+    decref(release_in_place_frame(*ts, frame, sp));
     frame = caller;
     LOAD_FRAME_STATE();
     decref(POP());  // the function or class called
@@ -2198,6 +2199,7 @@ exit:
 #undef FAST_DISPATCH
 #undef LOAD_FRAME_STATE
 #undef CURRENT_PC
+#undef SAVE_PC
 #undef CELL
 }
 
